@@ -1,0 +1,50 @@
+# Learning Briefs: `make serve` to preview, `make test` to run every test.
+# Each target installs what it needs into .venv first, so a fresh clone needs nothing else.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+# Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: serve build check test install install-test clean
+
+## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
+serve: install
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+## build: strict build into site/; exits non-zero on any problem or warning
+build: install
+	$(MKDOCS) build --strict
+
+## check: validate the content under data/ only, without building
+check: install
+	@$(PY) -m macros.check
+
+## test: install what the tests need (Chromium included) and run every test
+test: install-test
+	$(PY) -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install-test: $(VENV)/.installed-test $(CHROMIUM)
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "Chromium is missing: run 'sudo apt-get install -y chromium' (Debian) and try again." >&2; exit 1; \
+	fi
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,228 @@
+"""Checks on the content beyond its shape: each yields (path, message) or (path, message, True)
+for a warning. One runner (`content.load`) locates and reports them all at once.
+
+Messages read as rules and name the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+try:  # TEMP until anonymise lands
+    from . import anonymise
+except ImportError:
+    anonymise = None
+from .model import BRIEF_ID_PATTERN, Brief, KeyMessage, ThemeList
+from .problems import Path
+
+Found = Iterator[tuple]
+
+# [text](target) links in Markdown, and raw HTML tags or comments.
+LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
+PLACEHOLDER_TARGETS = ("", "#")
+ALLOWED_SCHEMES = ("https://", "http://", "mailto:", "resource:")
+# Anchors the brief page uses for its own sections; a key message must not take one.
+PAGE_ANCHORS = {"introduction", "cases", "strengths", "key-messages", "themes-in-this-brief"}
+
+
+@dataclass
+class Vocabulary:
+    themes: dict
+    resources: dict
+    audiences: dict
+
+
+def suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=2, cutoff=0.6)
+    if not close:
+        return ""
+    return " — did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+
+
+
+# --- Briefs --------------------------------------------------------------------------------
+
+
+def file_name_checks(file_name: str, brief: Brief | None) -> Found:
+    """The file name is the brief's id and address: <year>-<slug>.yml, agreeing with `year`."""
+    stem, dot, suffix = file_name.rpartition(".")
+    if suffix != "yml":
+        yield (), f"file name '{file_name}' must end in .yml, as data/briefs/<year>-<slug>.yml"
+        return
+    match = re.match(BRIEF_ID_PATTERN, stem)
+    if not match:
+        yield (), (
+            f"file name '{file_name}' must be <year>-<slug>.yml in lower case, such as 2017-18-think-family.yml"
+        )
+        return
+    if brief is not None and match.group(1) != brief.year:
+        yield ("year",), (
+            f"year '{brief.year}' disagrees with the file name '{file_name}': rename the file to "
+            f"{brief.year}-{match.group(2)}.yml or correct the year"
+        )
+
+
+def brief_checks(record, vocab: Vocabulary) -> Found:
+    brief: Brief = record.brief
+    yield from theme_references(brief, vocab)
+    yield from case_references(brief)
+    yield from audience_references(brief, vocab)
+    yield from key_message_rules(record)
+    yield from strength_rules(brief)
+    allowed = {allowance.text for allowance in brief.allow}
+    for path, text in markdown_fields(brief):
+        yield from text_rules(path, text, vocab)
+        for message in (anonymise.scan(text, pseudonyms=pseudonyms(brief), allowed=allowed) if anonymise else []):
+            yield path, message
+    for c, case in enumerate(brief.cases):
+        if case.pseudonym is not None and not case.pseudonym.endswith("*"):
+            yield ("cases", c, "pseudonym"), (
+                f"pseudonym '{case.pseudonym}' must be marked with * (as '{case.pseudonym}*') to show it is not a real name"
+            )
+
+
+def pseudonyms(brief: Brief) -> set[str]:
+    """Pseudonyms declared on the cases, without their *: the only child names allowed in the text."""
+    return {case.pseudonym.rstrip("*") for case in brief.cases if case.pseudonym}
+
+
+def tagged_items(brief: Brief) -> Iterator[tuple[Path, object]]:
+    """Every strength and key message with its place in the file."""
+    for c, case in enumerate(brief.cases):
+        for s, strength in enumerate(case.strengths):
+            yield ("cases", c, "strengths", s), strength
+        for k, message in enumerate(case.key_messages):
+            yield ("cases", c, "key_messages", k), message
+    for s, strength in enumerate(brief.strengths):
+        yield ("strengths", s), strength
+    for k, message in enumerate(brief.key_messages):
+        yield ("key_messages", k), message
+
+
+def markdown_fields(brief: Brief) -> Iterator[tuple[Path, str]]:
+    """Every text an editor writes that ends up on the site."""
+    yield ("title",), brief.title
+    yield ("introduction",), brief.introduction
+    for c, case in enumerate(brief.cases):
+        yield ("cases", c, "label"), case.label
+        yield ("cases", c, "summary"), case.summary
+    for path, item in tagged_items(brief):
+        for name in ("title", "text", "closing"):
+            value = getattr(item, name, None)
+            if value:
+                yield path + (name,), value
+        for i, point in enumerate(getattr(item, "points", [])):
+            yield path + ("points", i), point
+        for i, question in enumerate(getattr(item, "questions", [])):
+            yield path + ("questions", i), question
+
+
+def theme_references(brief: Brief, vocab: Vocabulary) -> Found:
+    for i, theme_id in enumerate(brief.themes):
+        if theme_id not in vocab.themes:
+            yield ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes)
+    for path, item in tagged_items(brief):
+        for i, theme_id in enumerate(item.themes):
+            if theme_id not in vocab.themes:
+                yield path + ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes)
+
+
+def unknown(kind: str, value: str, where: str, choices) -> str:
+    hint = suggest(value, choices)
+    return f"{kind} '{value}' is not in {where}{hint or f': use one of its ids or add it there'}"
+
+
+def case_references(brief: Brief) -> Found:
+    ids = [case.id for case in brief.cases]
+    for c, case_id in enumerate(ids):
+        if case_id in ids[:c]:
+            yield ("cases", c, "id"), f"case id '{case_id}' is used twice in this brief: each case needs its own id"
+    for path, item in tagged_items(brief):
+        for i, case_id in enumerate(item.cases):
+            if case_id not in ids:
+                hint = suggest(case_id, ids) or f": this brief's cases are {', '.join(ids)}"
+                yield path + ("cases", i), f"case '{case_id}' is not a case of this brief{hint}"
+
+
+def audience_references(brief: Brief, vocab: Vocabulary) -> Found:
+    for path, item in tagged_items(brief):
+        for i, audience_id in enumerate(getattr(item, "audiences", [])):
+            if audience_id not in vocab.audiences:
+                yield path + ("audiences", i), unknown("audience", audience_id, "data/audiences.yml", vocab.audiences)
+
+
+def key_message_rules(record) -> Found:
+    brief: Brief = record.brief
+    if not any(isinstance(item, KeyMessage) for _, item in tagged_items(brief)):
+        yield (), "a brief must have at least one key message (under key_messages)"
+    seen: dict[str, str] = {}
+    for entry in record.key_messages:
+        if entry.anchor in seen or entry.anchor in PAGE_ANCHORS:
+            yield entry.path + ("title",), (
+                f"key message '{entry.item.title}' would share the page anchor '{entry.anchor}' with another "
+                f"heading: give it its own `id:`"
+            )
+        seen[entry.anchor] = entry.item.title
+        for q, question in enumerate(entry.item.questions):
+            if "?" not in question:
+                yield entry.path + ("questions", q), (
+                    f"question '{question[:50]}' must be a question (with a '?'); put statements in `text` or `closing`"
+                )
+
+
+def strength_rules(brief: Brief) -> Found:
+    for path, item in tagged_items(brief):
+        if not isinstance(item, KeyMessage) and not item.text and not item.points:
+            yield path, "a strength must have `text` or `points`"
+
+
+def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
+    """Markdown stays Markdown: no raw HTML, no placeholder links, resources by id."""
+    if RAW_HTML.search(text):
+        tag = RAW_HTML.search(text).group(0)
+        yield path, f"raw HTML '{tag[:30]}' is not allowed in content: use Markdown (**bold**, *italic*, [text](link))"
+    for match in LINK.finditer(text):
+        label, target = match.group(1), match.group(2)
+        if target in PLACEHOLDER_TARGETS or target.lower().startswith("javascript:"):
+            yield path, (
+                f"link '[{label}]({target})' goes nowhere: name a resource from data/resources.yml as "
+                f"[{label}](resource:<id>), or give a full https:// address"
+            )
+        elif target.startswith("resource:"):
+            resource_id = target[len("resource:"):]
+            if resource_id not in vocab.resources:
+                yield path, unknown("resource", resource_id, "data/resources.yml", vocab.resources)
+        elif not target.startswith(ALLOWED_SCHEMES):
+            yield path, f"link target '{target}' must be a full https:// address or resource:<id>"
+
+
+# --- Vocabularies ----------------------------------------------------------------------------
+
+
+def vocabulary_checks(model, vocab: Vocabulary) -> Found:
+    name = next(iter(type(model).model_fields))
+    items = getattr(model, name)
+    seen = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            yield (name, i, "id"), f"id '{item.id}' is used twice in this file: ids must be unique"
+        seen.add(item.id)
+    if isinstance(model, ThemeList):
+        for i, theme in enumerate(items):
+            for r, related in enumerate(theme.related):
+                if related not in vocab.themes:
+                    yield (name, i, "related", r), unknown("related theme", related, "data/themes.yml", vocab.themes)
+                elif related == theme.id:
+                    yield (name, i, "related", r), f"theme '{theme.id}' cannot be related to itself"
+    if name == "resources":
+        for i, resource in enumerate(items):
+            if resource.url is None:
+                yield (name, i), f"resource '{resource.id}' has no address yet: it is shown as 'link to follow'", True
+            elif resource.url in PLACEHOLDER_TARGETS or resource.url.lower().startswith("javascript:"):
+                yield (name, i, "url"), f"url '{resource.url}' goes nowhere: give the full address or leave `url` out"
+            elif not resource.url.startswith(("https://", "http://", "/")) and "://" in resource.url:
+                yield (name, i, "url"), f"url '{resource.url}' must start with https:// or http://"

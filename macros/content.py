@@ -1,0 +1,354 @@
+"""Load every file under data/ into typed records, once per build.
+
+`load(data_dir)` reads and validates everything, runs every check in `checks`, and returns a
+`Catalogue`, or raises `ContentError` carrying every problem found (file, line, column, what
+to do). It never lets an editor's mistake surface as a Python traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path as FilePath
+from typing import Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .model import (
+    BRIEF_ID_PATTERN,
+    ID_PATTERN,
+    YEAR_PATTERN,
+    AudienceList,
+    Brief,
+    Case,
+    KeyMessage,
+    ResourceList,
+    Strength,
+    ThemeList,
+    slugify,
+)
+from .problems import ContentError, Path, Problem
+from .yamlfile import Document, read
+
+VOCABULARIES = {"themes.yml": ThemeList, "resources.yml": ResourceList, "audiences.yml": AudienceList}
+BRIEFS_DIR = "briefs"
+
+
+# --- The loaded content ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Entry:
+    """A strength or key message, placed in its brief (and case, when the brief goes case by case)."""
+
+    kind: Literal["strength", "key-message"]
+    brief: "BriefRecord"
+    case: Case | None
+    item: Strength | KeyMessage
+    anchor: str
+    path: Path
+
+    @property
+    def title(self) -> str | None:
+        return self.item.title
+
+    @property
+    def cases(self) -> list[Case]:
+        """The cases it came from: its own case, or the cases it names."""
+        if self.case is not None:
+            return [self.case]
+        by_id = {case.id: case for case in self.brief.brief.cases}
+        return [by_id[case_id] for case_id in self.item.cases if case_id in by_id]
+
+
+@dataclass(eq=False)
+class BriefRecord:
+    id: str
+    file: str
+    brief: Brief
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def year(self) -> str:
+        return self.brief.year
+
+    @property
+    def title(self) -> str:
+        return self.brief.title
+
+    @property
+    def src_uri(self) -> str:
+        return f"briefs/{self.id}.md"
+
+    @property
+    def by_case(self) -> bool:
+        """True when strengths and key messages are given case by case (as 2016-17 does)."""
+        return any(case.strengths or case.key_messages for case in self.brief.cases)
+
+    def entries_of(self, kind: str, case: Case | None = None) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind and e.case is case]
+
+    @property
+    def key_messages(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "key-message"]
+
+
+@dataclass(eq=False)
+class Catalogue:
+    briefs: list[BriefRecord]  # newest year first
+    themes: dict
+    resources: dict
+    audiences: dict
+    warnings: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def entries_by_theme(self) -> dict[str, list[Entry]]:
+        index: dict[str, list[Entry]] = {theme_id: [] for theme_id in self.themes}
+        for record in self.briefs:
+            for entry in record.entries:
+                for theme_id in entry.item.themes:
+                    index[theme_id].append(entry)
+        return index
+
+    @cached_property
+    def entries_by_audience(self) -> dict[str, list[Entry]]:
+        index: dict[str, list[Entry]] = {audience_id: [] for audience_id in self.audiences}
+        for record in self.briefs:
+            for entry in record.key_messages:
+                for audience_id in entry.item.audiences:
+                    index[audience_id].append(entry)
+        return index
+
+    @cached_property
+    def years(self) -> list[str]:
+        """Audit years with at least one brief, newest first."""
+        return sorted({record.year for record in self.briefs}, reverse=True)
+
+    def theme_years(self, theme_id: str) -> list[str]:
+        return sorted({entry.brief.year for entry in self.entries_by_theme[theme_id]}, reverse=True)
+
+    @property
+    def latest(self) -> BriefRecord | None:
+        return self.briefs[0] if self.briefs else None
+
+
+def place_entries(record: BriefRecord) -> None:
+    """Give every strength and key message its anchor on the brief page, in page order."""
+    brief = record.brief
+    if record.by_case:
+        for c, case in enumerate(brief.cases):
+            for s, strength in enumerate(case.strengths, start=1):
+                anchor = f"{case.id}-strength-{s}"
+                record.entries.append(Entry("strength", record, case, strength, anchor, ("cases", c, "strengths", s - 1)))
+            for k, message in enumerate(case.key_messages):
+                anchor = message.id or f"{case.id}-{slugify(message.title)}"
+                record.entries.append(Entry("key-message", record, case, message, anchor, ("cases", c, "key_messages", k)))
+    for s, strength in enumerate(brief.strengths, start=1):
+        anchor = f"strength-{slugify(strength.title)}" if strength.title else f"strength-{s}"
+        record.entries.append(Entry("strength", record, None, strength, anchor, ("strengths", s - 1)))
+    for k, message in enumerate(brief.key_messages):
+        anchor = message.id or slugify(message.title)
+        record.entries.append(Entry("key-message", record, None, message, anchor, ("key_messages", k)))
+
+
+# --- Loading -------------------------------------------------------------------------------
+
+
+def load(data_dir: FilePath) -> Catalogue:
+    """Read, validate and check everything under `data_dir`; raise ContentError on any error."""
+    data_dir = FilePath(data_dir)
+    problems: list[Problem] = []
+    label = data_dir.name
+
+    def name_of(path: FilePath) -> str:
+        return f"{label}/{path.relative_to(data_dir).as_posix()}"
+
+    vocab_docs: dict[str, tuple[Document, BaseModel | None]] = {}
+    for file_name, model in VOCABULARIES.items():
+        path = data_dir / file_name
+        if not path.exists():
+            problems.append(Problem(f"{label}/{file_name}", 1, 1, "file is missing: the site needs it"))
+            vocab_docs[file_name] = (Document(f"{label}/{file_name}"), None)
+            continue
+        doc = read(path, name_of(path))
+        vocab_docs[file_name] = (doc, validate(doc, model))
+
+    for path in sorted(data_dir.glob("*")):
+        if path.is_file() and path.name not in VOCABULARIES and path.suffix in (".yml", ".yaml"):
+            problems.append(
+                Problem(name_of(path), 1, 1, "unexpected file: a brief belongs in data/briefs/<year>-<slug>.yml")
+            )
+
+    brief_docs: list[tuple[FilePath, Document, Brief | None]] = []
+    briefs_dir = data_dir / BRIEFS_DIR
+    for path in sorted(briefs_dir.glob("*")) if briefs_dir.is_dir() else []:
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        doc = read(path, name_of(path))
+        brief_docs.append((path, doc, validate(doc, Brief)))
+
+    vocab = checks.Vocabulary(
+        themes=_items(vocab_docs["themes.yml"][1], "themes"),
+        resources=_items(vocab_docs["resources.yml"][1], "resources"),
+        audiences=_items(vocab_docs["audiences.yml"][1], "audiences"),
+    )
+    for doc, model in vocab_docs.values():
+        problems.extend(doc.problems)
+        if model is not None:
+            problems.extend(run(doc, checks.vocabulary_checks(model, vocab)))
+
+    records: list[BriefRecord] = []
+    for path, doc, brief in brief_docs:
+        problems.extend(doc.problems)
+        problems.extend(run(doc, checks.file_name_checks(path.name, brief)))
+        if brief is not None:
+            record = BriefRecord(path.stem, doc.file, brief)
+            place_entries(record)
+            problems.extend(run(doc, checks.brief_checks(record, vocab)))
+            records.append(record)
+    problems.extend(_duplicate_ids(brief_docs))
+
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise ContentError(problems)
+    records.sort(key=lambda r: (r.year, r.id), reverse=True)
+    return Catalogue(
+        briefs=records,
+        themes=vocab.themes,
+        resources=vocab.resources,
+        audiences=vocab.audiences,
+        warnings=[p for p in problems if p.warning],
+    )
+
+
+def run(doc: Document, found) -> list[Problem]:
+    """Turn the (path, message[, warning]) pairs a check yields into located problems."""
+    problems = []
+    for path, message, *rest in found:
+        problems.append(doc.problem(path, message, warning=bool(rest and rest[0])))
+    return problems
+
+
+def _items(model: BaseModel | None, attribute: str) -> dict:
+    if model is None:
+        return {}
+    return {item.id: item for item in getattr(model, attribute)}
+
+
+def _duplicate_ids(brief_docs) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for path, doc, _ in brief_docs:
+        brief_id = path.stem.lower()
+        if brief_id in seen:
+            problems.append(
+                Problem(doc.file, 1, 1, f"brief id '{path.stem}' is already used by {seen[brief_id]}: rename one of them")
+            )
+        else:
+            seen[brief_id] = doc.file
+    return problems
+
+
+# --- Validation against the model, with editor-friendly messages ---------------------------
+
+
+def validate(doc: Document, model: type[BaseModel]):
+    """Validate a document's data against `model`; record problems on `doc`, return the record or None."""
+    if doc.problems and doc.data is None:
+        return None
+    if not isinstance(doc.data, dict):
+        doc.problems.append(
+            doc.problem((), f"the file must hold fields (lines like `title: ...`), not {describe(doc.data)}")
+        )
+        return None
+    try:
+        record = model.model_validate(doc.data)
+    except ValidationError as error:
+        for detail in error.errors():
+            loc = tuple(detail["loc"])
+            doc.problems.append(doc.problem(loc, explain(model, loc, detail)))
+        return None
+    return None if any(not p.warning for p in doc.problems) else record
+
+
+PATTERN_HINTS = {
+    ID_PATTERN: "lower-case letters and digits joined by hyphens, such as 'silent-child'",
+    YEAR_PATTERN: "an audit year such as 2017-18",
+    BRIEF_ID_PATTERN: "a year and a slug, such as 2017-18-think-family",
+}
+
+
+def explain(model: type[BaseModel], loc: Path, detail: dict) -> str:
+    """One pydantic error, said as a rule with the fix."""
+    kind = detail["type"]
+    given = detail.get("input")
+    name = _field_name(loc)
+    if kind == "missing":
+        return f"missing required field '{loc[-1]}': add `{loc[-1]}: ...` here (see CONTRIBUTING.md for the fields)"
+    if kind == "extra_forbidden":
+        allowed = list(_model_at(model, loc[:-1]).model_fields)
+        hint = checks.suggest(str(loc[-1]), allowed) or ":"
+        return f"unknown field '{loc[-1]}'{hint} allowed fields are {', '.join(allowed)}"
+    if kind == "string_type":
+        return f"{name} must be text, not {describe(given)} (put it in quotes if it is meant as text)"
+    if kind == "list_type":
+        return f"{name} must be a list (`[a, b]` or one `- item` per line), not {describe(given)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{name} must be a set of fields (lines like `title: ...`), not {describe(given)}"
+    if kind == "string_too_short":
+        return f"{name} must not be empty"
+    if kind == "too_short":
+        return f"{name} must list at least one item"
+    if kind == "string_pattern_mismatch":
+        pattern = detail.get("ctx", {}).get("pattern", "")
+        hint = PATTERN_HINTS.get(pattern, f"text matching {pattern}")
+        return f"{name} '{given}' must be {hint}"
+    return f"{name}: {detail['msg']}"
+
+
+def _field_name(loc: Path) -> str:
+    fields = [part for part in loc if isinstance(part, str)]
+    if not fields:
+        return "the file"
+    if isinstance(loc[-1], int):
+        return f"each item of '{fields[-1]}'"
+    return f"'{fields[-1]}'"
+
+
+def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel]:
+    """The model class that holds the field at `loc`, following lists and optionals."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        current = _unwrap_model(annotation) or current
+    return current
+
+
+def _unwrap_model(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (list, Union) or get_origin(annotation) is not None:
+        for arg in get_args(annotation):
+            found = _unwrap_model(arg)
+            if found:
+                return found
+    return None
+
+
+def describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no value ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, str):
+        return f"text ('{value[:40]}')"
+    return f"a {type(value).__name__} value ({value})"

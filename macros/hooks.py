@@ -1,0 +1,39 @@
+"""MkDocs hooks: load the content once per build and add the pages that follow from it.
+
+A problem in the content stops the build with every problem listed (file:line:column: what
+to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the file is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # hooks are loaded by file path; make the package importable
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from macros import build, content, pages  # noqa: E402
+
+log = logging.getLogger("mkdocs.learning_briefs")
+
+
+def on_config(config):
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        build.start(content.load(data_dir))
+    except content.ContentError as error:
+        raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
+    for warning in build.catalogue.warnings:
+        log.info(str(warning))
+    return config
+
+
+def on_files(files, config):
+    for src_uri, text in pages.generated_pages(build.catalogue).items():
+        files.append(File.generated(config, src_uri, content=text))
+    return files

@@ -1,0 +1,143 @@
+"""Typed records for the content under data/.
+
+The same models drive three things: the JSON Schema editors' tools read (data/schema/), the
+`make check` command, and the site build. Field descriptions here are what editors see as
+hints in their editor, so they are written for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+YEAR_PATTERN = r"^(\d{4})-(\d{2})$"
+BRIEF_ID_PATTERN = r"^(\d{4}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(examples=["silent-child"])]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Year = Annotated[str, StringConstraints(pattern=YEAR_PATTERN)]
+
+
+class Record(BaseModel):
+    """Every record: unknown fields are mistakes, and nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- Shared vocabularies ---------------------------------------------------------------
+
+
+class Theme(Record):
+    id: Id = Field(description="Lower-case words joined by hyphens; the page address themes/<id>.html.")
+    title: Text = Field(description="The theme's name as briefs print it.")
+    description: Text = Field(description="One paragraph: what learning this theme collects.")
+    aliases: list[Text] = Field(default=[], description="Other words people search for.")
+    related: list[Id] = Field(default=[], description="Ids of related themes.")
+
+
+class Resource(Record):
+    id: Id = Field(description="Lower-case words joined by hyphens; briefs link to it as resource:<id>.")
+    title: Text = Field(description="The policy, guidance, tool or contact's name.")
+    url: Text | None = Field(
+        default=None,
+        description="Its address, once known (https://..., or a path on this site). Leave out until then.",
+    )
+
+
+class Audience(Record):
+    id: Id = Field(description="Lower-case words joined by hyphens; the page address audiences/<id>.html.")
+    title: Text = Field(description="The role, plural, as in 'For GPs'.")
+    description: Text = Field(description="One sentence about who this is.")
+
+
+class ThemeList(Record):
+    themes: list[Theme]
+
+
+class ResourceList(Record):
+    resources: list[Resource]
+
+
+class AudienceList(Record):
+    audiences: list[Audience]
+
+
+# --- A brief -----------------------------------------------------------------------------
+
+
+class Strength(Record):
+    """Good practice the audit found."""
+
+    title: Text | None = Field(default=None, description="Heading, when the brief groups strengths under one.")
+    themes: list[Id] = Field(min_length=1, description="Theme ids from data/themes.yml.")
+    cases: list[Id] = Field(default=[], description="Ids of the cases in this brief it came from.")
+    text: Text | None = Field(default=None, description="The strength, in Markdown.")
+    points: list[Text] = Field(default=[], description="Bullet points, in Markdown.")
+
+
+class KeyMessage(Record):
+    """What professionals should learn, with reflective questions."""
+
+    id: Id | None = Field(
+        default=None,
+        description="Optional anchor on the brief page; by default made from the title. Never change once published.",
+    )
+    title: Text = Field(description="The key message heading.")
+    themes: list[Id] = Field(min_length=1, description="Theme ids from data/themes.yml.")
+    cases: list[Id] = Field(default=[], description="Ids of the cases in this brief it came from.")
+    audiences: list[Id] = Field(default=[], description="Audience ids from data/audiences.yml it is addressed to.")
+    text: Text = Field(description="The key message, in Markdown. Separate paragraphs with a blank line.")
+    questions: list[Text] = Field(default=[], description="Reflective questions, each ending in a question.")
+    closing: Text | None = Field(default=None, description="Text printed after the questions, in Markdown.")
+
+
+class Allowance(Record):
+    """A reviewed false alarm of the anonymisation guard, allowed for this exact text only."""
+
+    text: Text = Field(description="The exact text the guard flagged.")
+    reason: Text = Field(description="Why it does not identify anyone (kept for reviewers).")
+
+
+class Case(Record):
+    """One audited case, anonymised."""
+
+    id: Id = Field(description="Short id used to refer to the case, such as case-1.")
+    label: Text = Field(description="How the brief names the case, such as 'Case 1'.")
+    pseudonym: Text | None = Field(
+        default=None, description="The child's pseudonym, marked with * (such as 'Felix*'). Never a real name."
+    )
+    summary: Text = Field(description="Brief summary of the case, in Markdown.")
+    strengths: list[Strength] = Field(default=[], description="Strengths found in this case.")
+    key_messages: list[KeyMessage] = Field(default=[], description="Key messages from this case.")
+
+
+class Brief(Record):
+    """One learning brief: one file, data/briefs/<year>-<slug>.yml."""
+
+    title: Text = Field(description="The brief's topic, such as 'Think Family'.")
+    year: Year = Field(description="The audit year, such as 2017-18 (it starts the file name).", examples=["2017-18"])
+    board: Text = Field(description="The partnership or board that published it.")
+    series: Text | None = Field(default=None, description="The series it belongs to, such as 'CHSCB Case Audits'.")
+    areas: list[Text] = Field(min_length=1, description="The area(s) the audited cases came from.")
+    themes: list[Id] = Field(default=[], description="The themes the brief lists on its front page.")
+    introduction: Text = Field(description="The introduction, in Markdown.")
+    cases: list[Case] = Field(min_length=1, description="The audited cases.")
+    strengths: list[Strength] = Field(default=[], description="Strengths across the cases (when not given per case).")
+    key_messages: list[KeyMessage] = Field(
+        default=[], description="Key messages across the cases (when not given per case)."
+    )
+    allow: list[Allowance] = Field(
+        default=[], description="Texts the anonymisation guard flagged that a reviewer has allowed, with reasons."
+    )
+
+
+# --- Derived names -------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    """'The 'Silent' Child' -> 'the-silent-child'; used for stable heading anchors."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    return "-".join(words) or "section"

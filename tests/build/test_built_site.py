@@ -1,0 +1,97 @@
+"""The real site as `make build` makes it: the promised pages, links that resolve, no request
+to another origin, no dead links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT
+from macros.content import load
+from support import links, normalise, visible_text
+
+REQUIRED = [
+    "index.html",
+    "briefs/index.html",
+    "themes/index.html",
+    "briefs/2016-17-send.html",
+    "briefs/2017-18-think-family.html",
+    "themes/silent-child.html",
+    "themes/thresholds.html",
+    "themes/information-sharing.html",
+]
+
+
+@pytest.mark.parametrize("page", REQUIRED)
+def test_promised_page_exists(site, page):
+    assert (site / page).is_file()
+
+
+def test_every_theme_has_a_page(site):
+    for theme_id in load(ROOT / "data").themes:
+        assert (site / "themes" / f"{theme_id}.html").is_file(), theme_id
+
+
+def test_information_sharing_links_into_both_briefs(site):
+    hrefs = [href for _, href in links((site / "themes" / "information-sharing.html").read_text())]
+    assert any(h.startswith("../briefs/2016-17-send.html#") for h in hrefs)
+    assert any(h.startswith("../briefs/2017-18-think-family.html#") for h in hrefs)
+
+
+def test_every_reflective_question_is_on_its_brief_page(site):
+    catalogue = load(ROOT / "data")
+    for record in catalogue.briefs:
+        page = normalise(visible_text((site / "briefs" / f"{record.id}.html").read_text()))
+        for entry in record.key_messages:
+            assert normalise(entry.item.title) in page
+            for question in entry.item.questions:
+                plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", question).replace("**", "")
+                assert normalise(plain) in page, question
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_page_loads_anything_from_another_origin(site):
+    offenders = []
+    for page in html_pages(site):
+        for tag, url in links(page.read_text()):
+            if tag != "a" and (urlsplit(url).scheme or url.startswith("//")):
+                offenders.append(f"{page.relative_to(site)}: <{tag}> {url}")
+    for sheet in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", sheet.read_text()):
+            offenders.append(f"{sheet.relative_to(site)}: {url}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    # 404.html is served for any missing address, so MkDocs gives it root-absolute links.
+    for page in [p for p in html_pages(site) if p.name != "404.html"]:
+        for tag, url in links(page.read_text()):
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("//", "mailto:")) or tag not in ("a", "link", "script", "img"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {url}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\sid="([^"]+)"', target.read_text()))
+                if parts.fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(site)} -> {url} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_no_dead_placeholder_links(site):
+    for page in html_pages(site):
+        content = page.read_text()
+        assert not re.search(r'<a [^>]*href="(#|javascript:[^"]*)?"', content.split('class="md-content"', 1)[-1]), page

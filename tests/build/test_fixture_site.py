@@ -1,0 +1,67 @@
+"""End-to-end builds of a small synthetic fixture site: pages follow from the data alone, and a
+content mistake stops the build with the editor's message and no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, make_project, mkdocs_build
+from support import links, visible_text
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "site" / "data")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def test_one_page_per_brief_theme_and_audience(fixture_site):
+    for page in [
+        "briefs/2099-00-fixture.html",
+        "briefs/2098-99-fixture-earlier.html",
+        "themes/fixture-theme-a.html",
+        "themes/fixture-theme-b.html",
+        "themes/fixture-theme-unused.html",
+        "audiences/fixture-audience.html",
+    ]:
+        assert (fixture_site / page).is_file(), page
+    assert not (fixture_site / "briefs" / "2017-18-think-family.html").exists()
+
+
+def test_theme_page_lists_every_year_newest_first(fixture_site):
+    text = visible_text((fixture_site / "themes" / "fixture-theme-a.html").read_text())
+    assert text.index("2099-00") < text.index("2098-99")
+    for words in ["Fixture key message", "Earlier fixture message", "Synthetic strength text", "zebra crossing"]:
+        assert words in text
+
+
+def test_theme_page_links_to_the_exact_place_in_each_brief(fixture_site):
+    hrefs = {href for _, href in links((fixture_site / "themes" / "fixture-theme-a.html").read_text())}
+    assert "../briefs/2099-00-fixture.html#fixture-key-message" in hrefs
+    assert "../briefs/2098-99-fixture-earlier.html#case-1-earlier-fixture-message" in hrefs
+
+
+def test_briefs_index_lists_newest_year_first(fixture_site):
+    text = visible_text((fixture_site / "briefs" / "index.html").read_text())
+    assert text.index("2099-00: Fixture Brief") < text.index("2098-99: Earlier Fixture Brief")
+
+
+def test_resources_link_or_say_link_to_follow(fixture_site):
+    html = (fixture_site / "briefs" / "2099-00-fixture.html").read_text()
+    assert 'href="https://example.org/fixture"' in html
+    assert "(Fixture Guide: link to follow)" in html
+    assert 'href="#"' not in html
+
+
+def test_a_content_mistake_stops_the_build_with_the_editors_message(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    brief = project / "data" / "briefs" / "2099-00-fixture.yml"
+    brief.write_text(brief.read_text().replace("fixture-theme-b]", "fixture-theme-bee]"))
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "data/briefs/2099-00-fixture.yml:24:" in result.stderr
+    assert "theme 'fixture-theme-bee' is not in data/themes.yml — did you mean 'fixture-theme-b'" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

@@ -1,0 +1,195 @@
+"""The content check: good data loads; each editor mistake gives one clear problem naming the
+file, the line and the fix, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from macros.content import load
+from macros.problems import ContentError
+
+FIXTURE_DATA = FIXTURES / "site" / "data"
+BRIEF = "briefs/2099-00-fixture.yml"
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+def problems_after(data, old: str, new: str, file: str = BRIEF) -> list:
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    return caught.value.problems
+
+
+def line_of(data, needle: str, file: str = BRIEF) -> int:
+    lines = (data / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+def test_the_real_content_loads():
+    catalogue = load(ROOT / "data")
+    assert [r.id for r in catalogue.briefs] == ["2017-18-think-family", "2016-17-send"]
+    assert {"silent-child", "thresholds", "information-sharing"} <= set(catalogue.themes)
+
+
+def test_the_fixture_content_loads(data):
+    catalogue = load(data)
+    assert [r.id for r in catalogue.briefs] == ["2099-00-fixture", "2098-99-fixture-earlier"]
+    assert [w.message for w in catalogue.warnings] == [
+        "resource 'fixture-guide' has no address yet: it is shown as 'link to follow'"
+    ]
+
+
+# (what is changed, into what, the text on the line the problem must point at, words the message must hold)
+MISTAKES = {
+    "unknown theme": (
+        "themes: [fixture-theme-a, fixture-theme-b]",
+        "themes: [fixture-theme-a, fixture-theme-bb]",
+        "fixture-theme-bb",
+        ["theme 'fixture-theme-bb' is not in data/themes.yml", "did you mean 'fixture-theme-b'"],
+    ),
+    "unknown case": ("cases: [case-1]\n    audiences", "cases: [case-9]\n    audiences", "case-9", ["case 'case-9'", "did you mean"]),
+    "unknown audience": (
+        "audiences: [fixture-audience]",
+        "audiences: [fixture-audiences]",
+        "fixture-audiences",
+        ["audience 'fixture-audiences' is not in data/audiences.yml", "did you mean 'fixture-audience'?"],
+    ),
+    "unknown resource": (
+        "resource:fixture-guide",
+        "resource:fixture-gide",
+        "fixture-gide",
+        ["resource 'fixture-gide' is not in data/resources.yml", "did you mean 'fixture-guide'"],
+    ),
+    "unknown field": ("key_messages:", "key_mesages:", "key_mesages", ["unknown field 'key_mesages'", "did you mean 'key_messages'?"]),
+    "missing field": ("board: Example Partnership (synthetic)\n", "", "yaml-language-server", ["missing required field 'board'", "add `board: ...`"]),
+    "year as a number": ("year: 2099-00", "year: 2099", "year: 2099", ["'year' must be text, not a number"]),
+    "year in the wrong form": ("year: 2099-00", "year: '99-00'", "year:", ["'year' '99-00' must be an audit year such as 2017-18"]),
+    "year disagrees with file name": ("year: 2099-00", "year: 2097-98", "year:", ["disagrees with the file name", "rename the file to 2097-98-fixture.yml"]),
+    "text where a list belongs": ("areas: [Example Borough]", "areas: Example Borough", "areas:", ["'areas' must be a list"]),
+    "list where text belongs": ("title: Fixture Brief", "title: [Fixture, Brief]", "title:", ["'title' must be text, not a list"]),
+    "empty key message": ("text: Synthetic key message about quokka welfare.", "text: ''", "text: ''", ["'text' must not be empty"]),
+    "question that is not a question": (
+        "Have you seen the [fixture site](resource:fixture-site)?",
+        "Read the [fixture site](resource:fixture-site).",
+        "Read the",
+        ["must be a question", "put statements in `text` or `closing`"],
+    ),
+    "placeholder link": (
+        "[the guide](resource:fixture-guide)",
+        "[the guide](#)",
+        "[the guide](#)",
+        ["goes nowhere", "resource:<id>"],
+    ),
+    "javascript link": (
+        "[the guide](resource:fixture-guide)",
+        "[the guide](javascript:alert(1))",
+        "javascript:",
+        ["goes nowhere"],
+    ),
+    "raw HTML": (
+        "Synthetic strength text.",
+        "Synthetic <script>alert(1)</script> text.",
+        "<script>",
+        ["raw HTML", "not allowed", "use Markdown"],
+    ),
+    "duplicate key": ("title: Fixture Brief\n", "title: Fixture Brief\ntitle: Fixture Again\n", "title: Fixture Again", ["duplicate key 'title'", "keep one of them"]),
+    "tab indentation": ("    label: Case 1\n", "\tlabel: Case 1\n", "label: Case 1", ["tab character", "spaces"]),
+    "YAML syntax error": ("  - id: case-2\n", "  - id: [case-2\n", "label: Case 2", ["YAML syntax error", "check indentation"]),
+    "pseudonym without a star": ("pseudonym: Sample*", "pseudonym: Sample", "pseudonym:", ["must be marked with *"]),
+    "case used twice": ("  - id: case-2\n", "  - id: case-1 # again\n", "case-1 # again", ["case id 'case-1' is used twice"]),
+    "no theme on a strength": ("    themes: [fixture-theme-a]\n    cases: [case-1]\n    text: Synthetic strength", "    themes: []\n    cases: [case-1]\n    text: Synthetic strength", "themes: []", ["'themes' must list at least one item"]),
+}
+
+
+@pytest.mark.parametrize("old, new, needle, words", MISTAKES.values(), ids=MISTAKES.keys())
+def test_a_mistake_names_file_line_and_fix(data, old, new, needle, words):
+    problems = problems_after(data, old, new)
+    matching = [p for p in problems if all(w in p.message for w in words)]
+    assert matching, f"no problem says {words}; got:\n" + "\n".join(map(str, problems))
+    problem = matching[0]
+    assert problem.file == f"data/{BRIEF}"
+    assert problem.line == line_of(data, needle)
+    assert "Traceback" not in str(problem)
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", ["file is empty"]),
+        (b"# only a comment\n", ["file is empty"]),
+        (b"\xef\xbb\xbftitle: x\n", ["byte-order mark", "without BOM"]),
+        (b"title: caf\xe9\n", ["not UTF-8", "save it with UTF-8"]),
+        (b"- just\n- a list\n", ["must hold fields"]),
+        (b"just text\n", ["must hold fields"]),
+    ],
+    ids=["empty", "comment only", "BOM", "latin-1", "a list", "plain text"],
+)
+def test_a_broken_file_is_a_clean_error(data, content, words):
+    (data / BRIEF).write_bytes(content)
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(all(w in m for w in words) and m.startswith(f"data/{BRIEF}:1:") for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "file_name, words",
+    [
+        ("2099-00-Fixture.yml", ["must be <year>-<slug>.yml in lower case"]),
+        ("fixture.yml", ["must be <year>-<slug>.yml"]),
+        ("2099-00-fixture.yaml", ["must end in .yml"]),
+        ("2099-00_fixture.yml", ["must be <year>-<slug>.yml"]),
+    ],
+)
+def test_a_file_name_must_be_the_brief_id(data, file_name, words):
+    (data / BRIEF).rename(data / "briefs" / file_name)
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert any(all(w in p.message for w in words) and p.file.endswith(file_name) for p in caught.value.problems)
+
+
+def test_two_briefs_cannot_share_an_id(data):
+    shutil.copy(data / BRIEF, data / "briefs" / "2099-00-fixture.yaml")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert any("brief id '2099-00-fixture' is already used by data/briefs/" in p.message for p in caught.value.problems)
+
+
+def test_every_problem_in_every_file_is_reported_at_once(data):
+    brief = data / BRIEF
+    brief.write_text(brief.read_text().replace("fixture-theme-b]", "fixture-theme-x]").replace("case-2", "case-1"))
+    other = data / "briefs" / "2098-99-fixture-earlier.yml"
+    other.write_text(other.read_text().replace("year: 2098-99", "year: 2098"))
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    errors = [p for p in caught.value.problems if not p.warning]
+    assert {p.file for p in errors} == {f"data/{BRIEF}", "data/briefs/2098-99-fixture-earlier.yml"}
+    assert len(errors) == 3
+    assert str(caught.value).splitlines()[-1].startswith("3 problems in the content")
+
+
+@pytest.mark.parametrize(
+    "file, old, new, words",
+    [
+        ("themes.yml", "related: [fixture-theme-b]", "related: [fixture-theme-c]", ["related theme 'fixture-theme-c'"]),
+        ("themes.yml", "id: fixture-theme-unused", "id: fixture-theme-b", ["id 'fixture-theme-b' is used twice"]),
+        ("themes.yml", "id: fixture-theme-unused", "id: Fixture Theme", ["lower-case letters and digits joined by hyphens"]),
+        ("resources.yml", "url: https://example.org/fixture", "url: '#'", ["goes nowhere"]),
+        ("audiences.yml", "title: Fixture Readers", "titel: Fixture Readers", ["unknown field 'titel'", "did you mean 'title'?"]),
+    ],
+)
+def test_vocabulary_mistakes(data, file, old, new, words):
+    problems = problems_after(data, old, new, file=file)
+    assert any(all(w in p.message for w in words) and p.file == f"data/{file}" for p in problems), problems
