@@ -27,6 +27,14 @@ def define_env(env):
         return build.renderer.audiences_index(here())
 
     @env.macro
+    def question_bank() -> str:
+        return build.renderer.question_bank(here())
+
+    @env.macro
+    def discussion_sheet(theme_id: str) -> str:
+        return build.renderer.discussion_sheet(theme_id, here())
+
+    @env.macro
     def themes_index() -> str:
         return build.renderer.themes_index(here())
 

@@ -101,6 +101,7 @@ class Renderer:
             entry_cases=entry_cases,
             record_themes=record_themes,
             theme_aliases=self.theme_aliases,
+            first_sentence=first_sentence,
             **values,
         )
 
@@ -112,7 +113,10 @@ class Renderer:
     def theme_page(self, theme_id: str, here: str) -> str:
         theme = self.catalogue.themes[theme_id]
         entries = self.catalogue.entries_by_theme[theme_id]
-        return self.render("theme-page.md", here, theme=theme, by_year=group_by_year(entries))
+        has_questions = any(getattr(entry.item, "questions", None) for entry in entries)
+        return self.render(
+            "theme-page.md", here, theme=theme, by_year=group_by_year(entries), has_questions=has_questions
+        )
 
     def audience_page(self, audience_id: str, here: str) -> str:
         audience = self.catalogue.audiences[audience_id]
@@ -121,6 +125,24 @@ class Renderer:
 
     def audiences_index(self, here: str) -> str:
         return self.render("audiences-index.md", here)
+
+    def question_bank(self, here: str) -> str:
+        rows = []
+        for row in theme_rows(self.catalogue):
+            row["questions"] = [
+                (entry, question)
+                for entry in self.catalogue.entries_by_theme[row["theme"].id]
+                if entry.kind == "key-message"
+                for question in entry.item.questions
+            ]
+            rows.append(row)
+        rows.sort(key=lambda row: row["theme"].title.lower())
+        return self.render("question-bank.md", here, rows=rows)
+
+    def discussion_sheet(self, theme_id: str, here: str) -> str:
+        messages = [e for e in self.catalogue.entries_by_theme[theme_id] if e.kind == "key-message"]
+        messages.sort(key=lambda e: e.brief.year, reverse=True)
+        return self.render("discussion-sheet.md", here, theme=self.catalogue.themes[theme_id], messages=messages)
 
     def themes_index(self, here: str) -> str:
         return self.render("themes-index.md", here, rows=theme_rows(self.catalogue), years=sorted(self.catalogue.years))
@@ -141,6 +163,13 @@ def entry_cases(entry: Entry) -> str:
     for case in entry.cases:
         parts.append(f"{case.label} ({case.pseudonym})" if case.pseudonym else case.label)
     return ", ".join(parts)
+
+
+def first_sentence(text: str) -> str:
+    """The opening sentence of a text, word for word: a key message "in short"."""
+    paragraph = text.strip().split("\n\n", 1)[0]
+    match = re.search(r"^(.+?[.!?])(\s|$)", paragraph, flags=re.S)
+    return (match.group(1) if match else paragraph).replace("\n", " ")
 
 
 def record_themes(record: BriefRecord) -> list[str]:

@@ -1,0 +1,120 @@
+"""The cross-year views: recurring themes, theme timelines, the question bank, print, audiences."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from macros.content import load
+from support import normalise
+
+pytestmark = pytest.mark.browser
+CATALOGUE = load(ROOT / "data")
+
+
+def plain(markdown: str) -> str:
+    return normalise(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown).replace("**", "").replace("*", ""))
+
+
+def without_notes(text: str) -> str:
+    """A resource without an address shows its name and "link to follow" after the link text."""
+    return re.sub(r" ?\([^()]*: link to follow\)", "", text)
+
+
+def test_themes_table_marks_recurring_themes_first(page, base_url):
+    page.goto(f"{base_url}/themes/index.html")
+    recurring = page.locator("table", has=page.locator("caption", has_text="two or more audit years"))
+    assert recurring.locator("thead th[scope=col]").all_inner_texts() == ["Theme", "2016-17", "2017-18", "Years"]
+    names = recurring.locator("tbody th[scope=row]").all_inner_texts()
+    assert {"Information Sharing", "Voice of the Child", "Effective Multi-agency Working"} <= set(names)
+    assert all("recurring" in text for text in recurring.locator("tbody tr td:last-child").all_inner_texts())
+    # recurring themes come before the heading of the rest
+    headings = [h.strip("¶ \n") for h in page.locator("h2").all_inner_texts()]
+    assert headings.index("Keeps coming back") < headings.index("Other themes")
+    others = page.locator("table", has=page.locator("caption", has_text="one audit year")).locator("tbody th").all_inner_texts()
+    assert "The Silent Child" in others and "The Silent Child" not in names
+
+
+def test_a_count_in_the_table_opens_that_year_on_the_theme_page(page, base_url):
+    page.goto(f"{base_url}/themes/index.html")
+    row = page.locator("tr", has=page.locator("th", has_text="Information Sharing"))
+    row.locator("td a").nth(0).click()
+    page.wait_for_url("**/themes/information-sharing.html#year-2016-17")
+    assert page.locator("#year-2016-17").is_visible()
+
+
+def test_theme_page_is_a_timeline_newest_year_first(page, base_url):
+    page.goto(f"{base_url}/themes/information-sharing.html")
+    years = page.locator("h2[id^=year-]").all_inner_texts()
+    assert [y.strip("¶ ") for y in years] == ["2017-18", "2016-17"]
+    entry = page.locator("article.lb-theme-entry", has=page.locator("h3", has_text="Communication across the Partnerships"))
+    context = entry.locator(".lb-theme-entry__context").inner_text()
+    assert "2016-17: Special Educational Needs and Disabilities (SEND)" in context
+    assert "Case 2 (Gabriele*)" in context
+    assert "sharing information" in page.locator(".lb-theme-facts").inner_text()
+    page.locator(".lb-theme-facts a", has_text="Effective Multi-agency Working").click()
+    page.wait_for_url("**/themes/effective-multi-agency-working.html")
+
+
+def test_a_key_message_with_several_themes_is_on_each_theme_page(page, base_url):
+    for theme_id in ["silent-child", "voice-of-the-child"]:
+        page.goto(f"{base_url}/themes/{theme_id}.html")
+        assert page.locator("a[href$='2017-18-think-family.html#the-silent-child']").count() >= 1, theme_id
+
+
+def test_question_bank_holds_every_question_linked_to_its_key_message(page, base_url):
+    page.goto(f"{base_url}/questions.html")
+    items = page.locator(".lb-question-bank li")
+    texts = [normalise(without_notes(t)) for t in items.all_inner_texts()]
+    for record in CATALOGUE.briefs:
+        for entry in record.key_messages:
+            for question in entry.item.questions:
+                holders = [t for t in texts if plain(question) in t]
+                assert holders, question
+                assert any(record.year in t for t in holders), (question, record.year)
+    link = page.locator(".lb-question-bank__source a[href$='2017-18-think-family.html#the-silent-child']").first
+    link.click()
+    page.wait_for_url("**/briefs/2017-18-think-family.html#the-silent-child")
+
+
+def pdf_text(pdf: bytes) -> str:
+    return normalise(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_printing_a_brief_gives_a_clean_handout(page, base_url):
+    page.goto(f"{base_url}/briefs/2017-18-think-family.html")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    text = pdf_text(page.pdf(format="A4", print_background=True))
+    assert "2017-18: think family" in text
+    record = next(r for r in CATALOGUE.briefs if r.id == "2017-18-think-family")
+    squashed = without_notes(text).replace(" ", "")
+    for entry in record.key_messages:
+        assert normalise(entry.item.title).replace(" ", "") in squashed
+        for question in entry.item.questions:
+            assert plain(question).replace(" ", "")[:60] in squashed, question
+    for chrome in ["how to use this site", "table of contents", "search"]:
+        assert chrome not in text, chrome
+
+
+def test_a_discussion_sheet_prints_questions_with_space_to_write(page, base_url):
+    page.goto(f"{base_url}/discussion/fathers-and-significant-others.html")
+    assert page.locator(".lb-answer-space").count() == 3
+    text = pdf_text(page.pdf(format="A4"))
+    assert "discussion sheet: fathers and/or significant others" in text
+    assert "do you actively seek to engage fathers" in text
+
+
+def test_the_gp_page_holds_what_is_addressed_to_gps(page, base_url):
+    page.goto(f"{base_url}/audiences/gps.html")
+    assert page.locator("h1").inner_text().startswith("For GPs")
+    assert page.locator("a[href$='2017-18-think-family.html#information-sharing']").count() >= 1
+    assert "GPs - Are you familiar with information sharing guidance" in page.locator(".md-content").inner_text()
+    page.goto(f"{base_url}/briefs/2017-18-think-family.html")
+    card = page.locator("article.lb-key-message", has=page.locator("#information-sharing"))
+    assert "For: GPs" in card.locator(".lb-audiences").inner_text()
