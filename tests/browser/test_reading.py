@@ -93,3 +93,30 @@ def test_pages_request_nothing_from_another_origin(page, base_url):
     search(page, "thresholds")
     outside = [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))]
     assert requests and not outside, outside
+
+
+@pytest.mark.parametrize(
+    "query, target",
+    [
+        ("domestic violence", "briefs/2017-18-think-family.html#safety-planning-in-response-to-dv"),
+        ("SEND", "briefs/2016-17-send.html"),
+        ("special educational needs", "briefs/2016-17-send.html"),
+        ("EHCP", "briefs/2016-17-send.html#case-3"),
+        ("CAMHS", "briefs/2017-18-think-family.html#the-silent-child"),
+        ("GP", "audiences/gps.html"),
+    ],
+)
+def test_other_words_people_use_find_the_learning(page, base_url, query, target):
+    page.goto(f"{base_url}/index.html")
+    search(page, query)
+    hrefs = [without_query(a.get_attribute("href")) for a in page.locator(".md-search-result__link").all()]
+    assert any(href.split("/learning-briefs/", 1)[1].startswith(target) for href in hrefs), hrefs
+
+
+def test_search_lists_a_key_message_once(page, base_url):
+    page.goto(f"{base_url}/index.html")
+    search(page, "silent child")
+    page.wait_for_timeout(500)
+    hrefs = [without_query(a.get_attribute("href")) for a in page.locator(".md-search-result__link").all()]
+    assert len(hrefs) == len(set(hrefs)), hrefs
+    assert sum(href.endswith("2017-18-think-family.html#the-silent-child") for href in hrefs) == 1, hrefs

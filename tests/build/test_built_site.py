@@ -95,3 +95,20 @@ def test_no_dead_placeholder_links(site):
     for page in html_pages(site):
         content = page.read_text()
         assert not re.search(r'<a [^>]*href="(#|javascript:[^"]*)?"', content.split('class="md-content"', 1)[-1]), page
+
+
+def test_navigation_lists_sections_not_every_brief_or_theme(site):
+    """At hundreds of briefs, a nav listing each would be carried by every page."""
+    for page in [site / "index.html", site / "briefs" / "2017-18-think-family.html"]:
+        html = page.read_text()
+        nav = html[html.index('md-nav--primary') : html.index("</nav>", html.index('md-nav--primary'))]
+        nav_links = [href for _, href in links(nav)]
+        assert not [h for h in nav_links if re.search(r"(briefs|themes)/(?!index)[^/]+\.html", h)], nav_links
+        assert any(h.endswith("briefs/index.html") for h in nav_links)
+
+
+def test_a_brief_page_shows_where_it_sits(site):
+    html = (site / "briefs" / "2016-17-send.html").read_text()
+    crumbs = html[html.index('class="lb-breadcrumbs"') :].split("</nav>", 1)[0]
+    assert [href for _, href in links(crumbs)] == ["../index.html", "index.html"]
+    assert 'aria-current="page"' in crumbs
