@@ -6,13 +6,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
-CHROMIUM := /usr/bin/chromium
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build check test install install-test clean
+.PHONY: serve build check test install install-test clean new-brief schema
 
 ## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
 serve: install
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	LB_PREVIEW_DRAFTS=1 $(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/; exits non-zero on any problem or warning
 build: install
@@ -24,7 +24,7 @@ check: install
 
 ## test: install what the tests need (Chromium included) and run every test
 test: install-test
-	$(PY) -m pytest
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 install: $(VENV)/.installed
 
@@ -48,3 +48,11 @@ $(CHROMIUM):
 
 clean:
 	rm -rf site $(VENV)
+
+## new-brief: write a skeleton brief, e.g. make new-brief YEAR=2018-19 TITLE="Neglect"
+new-brief: install
+	@$(PY) -m macros.new_brief --year "$(YEAR)" --title "$(TITLE)"
+
+## schema: regenerate data/schema/brief.schema.json from the model and the vocabularies
+schema: install
+	@$(PY) -m macros.schema

@@ -23,7 +23,10 @@ Found = Iterator[tuple]
 # [text](target) links in Markdown, and raw HTML tags or comments.
 LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
+# Markdown attribute lists ({: .class onclick=...}) would let content set HTML attributes.
+ATTRIBUTE_LIST = re.compile(r"\{\s*[:.#][^}]*\}|\{[^}]*=[^}]*\}")
 PLACEHOLDER_TARGETS = ("", "#")
+PLACEHOLDER = "TODO"  # how `make new-brief` marks text still to write
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:", "resource:")
 # Anchors the brief page uses for its own sections; a key message must not take one.
 PAGE_ANCHORS = {"introduction", "cases", "strengths", "key-messages", "themes-in-this-brief"}
@@ -76,6 +79,8 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
     allowed = {allowance.text for allowance in brief.allow}
     for path, text in markdown_fields(brief):
         yield from text_rules(path, text, vocab)
+        if text.startswith(PLACEHOLDER) and not brief.draft:
+            yield path, f"placeholder text '{text[:40]}' must be replaced before publishing (or keep `draft: true`)"
         for message in (anonymise.scan(text, pseudonyms=pseudonyms(brief), allowed=allowed) if anonymise else []):
             yield path, message
     for c, case in enumerate(brief.cases):
@@ -185,6 +190,9 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
     if RAW_HTML.search(text):
         tag = RAW_HTML.search(text).group(0)
         yield path, f"raw HTML '{tag[:30]}' is not allowed in content: use Markdown (**bold**, *italic*, [text](link))"
+    if ATTRIBUTE_LIST.search(text):
+        found = ATTRIBUTE_LIST.search(text).group(0)
+        yield path, f"attribute list '{found[:30]}' is not allowed in content: remove the {{...}}"
     for match in LINK.finditer(text):
         label, target = match.group(1), match.group(2)
         if target in PLACEHOLDER_TARGETS or target.lower().startswith("javascript:"):

@@ -155,8 +155,10 @@ def place_entries(record: BriefRecord) -> None:
 # --- Loading -------------------------------------------------------------------------------
 
 
-def load(data_dir: FilePath) -> Catalogue:
-    """Read, validate and check everything under `data_dir`; raise ContentError on any error."""
+def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
+    """Read, validate and check everything under `data_dir`; raise ContentError on any error.
+
+    Briefs marked `draft: true` are checked like any other, but left out unless `include_drafts`."""
     data_dir = FilePath(data_dir)
     problems: list[Problem] = []
     label = data_dir.name
@@ -206,7 +208,8 @@ def load(data_dir: FilePath) -> Catalogue:
             record = BriefRecord(path.stem, doc.file, brief)
             place_entries(record)
             problems.extend(run(doc, checks.brief_checks(record, vocab)))
-            records.append(record)
+            if include_drafts or not brief.draft:
+                records.append(record)
     problems.extend(_duplicate_ids(brief_docs))
 
     errors = [p for p in problems if not p.warning]

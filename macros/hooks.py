@@ -7,6 +7,7 @@ to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the f
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,8 @@ log = logging.getLogger("mkdocs.learning_briefs")
 def on_config(config):
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        build.start(content.load(data_dir))
+        # `make serve` previews drafts; `make build` never publishes them.
+        build.start(content.load(data_dir, include_drafts=os.environ.get("LB_PREVIEW_DRAFTS") == "1"))
     except content.ContentError as error:
         raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
     for warning in build.catalogue.warnings:

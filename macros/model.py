@@ -16,7 +16,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 YEAR_PATTERN = r"^(\d{4})-(\d{2})$"
 BRIEF_ID_PATTERN = r"^(\d{4}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(examples=["silent-child"])]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Year = Annotated[str, StringConstraints(pattern=YEAR_PATTERN)]
 
@@ -117,6 +117,10 @@ class Case(Record):
 class Brief(Record):
     """One learning brief: one file, data/briefs/<year>-<slug>.yml."""
 
+    draft: bool = Field(
+        default=False,
+        description="true while the brief is being written: it is checked and shown by `make serve`, never published.",
+    )
     title: Text = Field(description="The brief's topic, such as 'Think Family'.")
     year: Year = Field(description="The audit year, such as 2017-18 (it starts the file name).", examples=["2017-18"])
     board: Text = Field(description="The partnership or board that published it.")

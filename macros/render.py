@@ -18,6 +18,8 @@ from .content import BriefRecord, Catalogue, Entry
 
 TEMPLATES = Path(__file__).parent / "templates"
 RESOURCE_LINK = re.compile(r"\[([^\]]*)\]\(resource:([^)\s]*)\)")
+# A Markdown link whose target is not a web address, an email address or a resource.
+UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\((?!\s*(?:https?://|mailto:|resource:))[^)]*\)")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -75,7 +77,12 @@ class Renderer:
         self.catalogue = catalogue
 
     def md(self, text: str) -> str:
-        """Editor Markdown with resource:<id> links resolved: a link, or the name and 'link to follow'."""
+        """Editor Markdown made safe, with resource:<id> links resolved: a link, or the name and
+        'link to follow'.
+
+        The content check already refuses raw HTML and odd links; this is the second line of
+        defence: HTML tags and attribute lists (`{: onclick=...}`) are shown as text, and a
+        link to anything but a web or email address keeps its text and loses its target."""
 
         def resolve(match: re.Match) -> str:
             label, resource_id = match.group(1), match.group(2)
@@ -84,6 +91,8 @@ class Renderer:
                 return f"[{label}]({resource.url})"
             return ENV.get_template("resource-pending.html").render(label=label, resource=resource).strip()
 
+        text = text.replace("<", "&lt;").replace("{", "\\{")
+        text = UNSAFE_LINK.sub(r"\1", text)
         return RESOURCE_LINK.sub(resolve, text)
 
     def theme_aliases(self, theme_ids: list[str]) -> list[str]:

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; never a downloaded browser
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-SITE_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+SITE_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "CONTRIBUTING.md")
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -104,6 +104,12 @@ MISTAKES = {
         "<script>",
         ["raw HTML", "not allowed", "use Markdown"],
     ),
+    "attribute list": (
+        "Synthetic strength text.",
+        "'Synthetic {: onclick=alert(1) } text.'",
+        "{: onclick",
+        ["attribute list", "not allowed", "remove the {...}"],
+    ),
     "duplicate key": ("title: Fixture Brief\n", "title: Fixture Brief\ntitle: Fixture Again\n", "title: Fixture Again", ["duplicate key 'title'", "keep one of them"]),
     "tab indentation": ("    label: Case 1\n", "\tlabel: Case 1\n", "label: Case 1", ["tab character", "spaces"]),
     "YAML syntax error": ("  - id: case-2\n", "  - id: [case-2\n", "label: Case 2", ["YAML syntax error", "check indentation"]),

@@ -1,0 +1,61 @@
+"""`make serve` on a fixture site: a content mistake is shown with the editor's message, and
+the preview recovers by itself once the file is fixed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import FIXTURES, make_project
+
+
+def wait_for(condition, timeout: float = 60.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.25)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/briefs/2099-00-fixture.html"
+        wait_for(lambda: fetch(url), what="the first build")
+        brief = project / "data" / "briefs" / "2099-00-fixture.yml"
+        good = brief.read_text()
+        brief.write_text(good.replace("fixture-theme-b]", "fixture-theme-bee]"))
+        wait_for(lambda: "theme 'fixture-theme-bee' is not in data/themes.yml" in log.read_text(), what="the error")
+        assert "data/briefs/2099-00-fixture.yml:24:" in log.read_text()
+        assert "Traceback" not in log.read_text()
+        brief.write_text(good.replace("quokka welfare", "wombat welfare"))
+        wait_for(lambda: "wombat welfare" in (fetch(url) or ""), what="the fixed page")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,45 @@
+"""The editors' guide (CONTRIBUTING.md, also the site's guide page) agrees with the model."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from macros.model import Allowance, Brief, Case, KeyMessage, Strength
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def field_tables() -> list[dict[str, str]]:
+    """Each `| field | required | ...` table in the guide, as {field: required}."""
+    tables, current = [], None
+    for line in GUIDE.splitlines():
+        if line.startswith("| field | required |"):
+            current = {}
+            tables.append(current)
+        elif current is not None and (match := re.match(r"\| `(\w+)` \| (yes|no) \|", line)):
+            current[match.group(1)] = match.group(2)
+        elif not line.startswith("|"):
+            current = None
+    return tables
+
+
+@pytest.mark.parametrize("index, model", enumerate([Brief, Case, Strength, KeyMessage, Allowance]))
+def test_field_table_lists_every_field_and_whether_it_is_required(index, model):
+    table = field_tables()[index]
+    expected = {name: "yes" if field.is_required() else "no" for name, field in model.model_fields.items()}
+    assert table == expected, f"the {model.__name__} table in CONTRIBUTING.md disagrees with macros/model.py"
+
+
+def test_the_guide_template_is_a_valid_brief_shape():
+    block = GUIDE.split("```yaml\n", 1)[1].split("```", 1)[0]
+    Brief.model_validate(yaml.safe_load(block))
+
+
+def test_the_pull_request_template_carries_the_guide_checklist():
+    checklist = [line for line in GUIDE.splitlines() if line.startswith("- [ ]")]
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert checklist and all(item in template for item in checklist)

@@ -1,0 +1,88 @@
+"""Editor tooling: the committed JSON Schema is current and agrees with the model; the new-brief
+skeleton is a valid draft; drafts and placeholders are never published."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT
+from macros import new_brief, schema
+from macros.content import load
+from macros.problems import ContentError
+
+
+def test_committed_schema_is_current():
+    committed = (ROOT / "data" / "schema" / "brief.schema.json").read_text(encoding="utf-8")
+    assert committed == schema.render(ROOT / "data"), "data/schema/brief.schema.json is stale: run `make schema`"
+
+
+def test_every_brief_names_the_schema_on_its_first_line():
+    for path in (ROOT / "data" / "briefs").glob("*.yml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/brief.schema.json", path.name
+
+
+@pytest.fixture(scope="module")
+def validator():
+    return jsonschema.Draft202012Validator(schema.brief_schema(ROOT / "data"))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data" / "briefs").glob("*.yml")), ids=lambda p: p.name)
+def test_the_briefs_satisfy_the_schema(validator, path):
+    assert not list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda b: b.update(key_mesages=[]), "Additional properties"),
+        (lambda b: b.update(year=2017), "is not of type 'string'"),
+        (lambda b: b["key_messages"][0].update(themes=["silent-chld"]), "is not one of"),
+        (lambda b: b.pop("board"), "'board' is a required property"),
+    ],
+    ids=["unknown field", "number year", "unknown theme", "missing field"],
+)
+def test_the_schema_flags_what_the_check_flags(validator, change, words):
+    brief = yaml.safe_load((ROOT / "data" / "briefs" / "2017-18-think-family.yml").read_text(encoding="utf-8"))
+    change(brief)
+    assert any(words in error.message for error in validator.iter_errors(brief))
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "site" / "data", target)
+    return target
+
+
+def test_new_brief_writes_a_valid_draft_with_the_right_file_name(data, capsys):
+    assert new_brief.main(["--year", "2100-01", "--title", "Neglect & Drift", "--data", str(data)]) == 0
+    path = data / "briefs" / "2100-01-neglect-drift.yml"
+    assert path.exists()
+    assert "wrote data/briefs/2100-01-neglect-drift.yml" in capsys.readouterr().out
+    catalogue = load(data, include_drafts=True)
+    draft = next(r for r in catalogue.briefs if r.id == "2100-01-neglect-drift")
+    assert draft.brief.draft and draft.title == "Neglect & Drift"
+    assert "2100-01-neglect-drift" not in [r.id for r in load(data).briefs], "a draft must not be published"
+
+
+def test_new_brief_refuses_a_bad_year_and_an_existing_file(data, capsys):
+    assert new_brief.main(["--year", "2018", "--title", "X", "--data", str(data)]) == 2
+    assert "YEAR must be an audit year such as 2018-19" in capsys.readouterr().out
+    assert new_brief.main(["--year", "2099-00", "--title", "Fixture", "--data", str(data)]) == 1
+    assert "already exists" in capsys.readouterr().out
+
+
+def test_placeholder_text_is_never_published(data):
+    new_brief.main(["--year", "2100-01", "--title", "Neglect", "--data", str(data)])
+    path = data / "briefs" / "2100-01-neglect.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    messages = [p.message for p in caught.value.problems]
+    assert any("placeholder text 'TODO the introduction.' must be replaced before publishing" in m for m in messages)
