@@ -11,10 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-try:  # TEMP until anonymise lands
-    from . import anonymise
-except ImportError:
-    anonymise = None
+from . import anonymise
 from .model import BRIEF_ID_PATTERN, Brief, KeyMessage, ThemeList
 from .problems import Path
 
@@ -81,7 +78,7 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
         yield from text_rules(path, text, vocab)
         if text.startswith(PLACEHOLDER) and not brief.draft:
             yield path, f"placeholder text '{text[:40]}' must be replaced before publishing (or keep `draft: true`)"
-        for message in (anonymise.scan(text, pseudonyms=pseudonyms(brief), allowed=allowed) if anonymise else []):
+        for message in anonymise.scan(text, pseudonyms=pseudonyms(brief), allowed=allowed):
             yield path, message
     for c, case in enumerate(brief.cases):
         if case.pseudonym is not None and not case.pseudonym.endswith("*"):

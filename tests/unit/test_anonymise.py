@@ -1,0 +1,345 @@
+"""The anonymisation guard: each detector flags fake identifying details and leaves ordinary brief
+text alone; pseudonyms and allowed texts suppress exactly what they name; the real briefs are clean.
+
+Every personal detail here is invented: example/test domains, Ofcom's drama phone numbers,
+NHS test-range numbers (999...), pseudo-postcodes and names such as "Jane Example".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.anonymise import scan
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL_BRIEFS = [ROOT / "data" / "briefs" / name for name in ("2016-17-send.yml", "2017-18-think-family.yml")]
+FIX = "remove it, or if it is not identifying add it under `allow:` in this file with a reason"
+
+
+def expected(kind: str, found: str) -> str:
+    return f"looks like {kind} '{found}': {FIX}"
+
+
+def findings(text: str, **options) -> list[str]:
+    return list(scan(text, **options))
+
+
+def assert_flags_exactly(text: str, kind: str, offending: str) -> None:
+    found = findings(text)
+    assert found == [expected(kind, offending)], found
+    assert f"'{offending}'" in found[0] and "allow:" in found[0]
+
+
+# --- one detector at a time: (text, the exact offending text) flagged, ordinary text not ---
+
+DETECTOR_CASES = {
+    "an email address": (
+        [
+            ("Contact test@example.org for details.", "test@example.org"),
+            ("Email jane.example+brief@example.com.", "jane.example+brief@example.com"),
+            ("Her address was family_fixture@mail.example.net", "family_fixture@mail.example.net"),
+        ],
+        ["Contact the service through its portal.", "Ask @example on the forum.", "test at example dot org"],
+    ),
+    "a phone number": (
+        [
+            ("Mobile 07700 900123 was on file.", "07700 900123"),
+            ("Call 020 7946 0000 today.", "020 7946 0000"),
+            ("Ring 01632960000.", "01632960000"),
+            ("On +44 7700 900123 after six.", "+44 7700 900123"),
+            ("Tel (0161) 496 0000.", "(0161) 496 0000"),
+            ("Use +44 (0)20 7946 0000.", "+44 (0)20 7946 0000"),
+        ],
+        [
+            "Call 999 in an emergency.",
+            "Freephone 0800 123 4567 helpline.",
+            "Reference 01234 only.",
+            "The 2016-17 audit.",
+        ],
+    ),
+    "a postcode": (
+        [
+            ("The family moved to E8 1AA last year.", "E8 1AA"),
+            ("Post to ZZ99 9ZZ.", "ZZ99 9ZZ"),
+            ("Fixture office, EC1A 1BB, London.", "EC1A 1BB"),
+            ("written as sw1a1aa in the file", "sw1a1aa"),
+        ],
+        ["Take the M25 and the A12 north.", "Year 10 pupils and CAMHS", "the outward code SW1A alone"],
+    ),
+    "a date that could be a date of birth": (
+        [
+            ("Date of birth 01/02/2010 on the form.", "01/02/2010"),
+            ("Seen on 1-2-2010.", "1-2-2010"),
+            ("Dated 01.02.10.", "01.02.10"),
+            ("On 1 February 2010 the child", "1 February 2010"),
+            ("On February 1, 2010 the child", "February 1, 2010"),
+            ("On the 1st of February 2010 the child", "1st of February 2010"),
+            ("Recorded as 2010-02-01.", "2010-02-01"),
+            ("She was born in 2010.", "born in 2010"),
+            ("He was born on 1st March.", "born on 1st March"),
+        ],
+        [
+            "The 2016-17 and 2017-18 audits.",
+            "In 2010 the board met.",
+            "6-8 weekly Team around the Child meetings",
+            "a 6 monthly multi-agency case file audit",
+            "In February 2010 the policy changed.",
+            "Not a date: 32/13/2010.",
+        ],
+    ),
+    "an NHS number": (
+        [
+            ("NHS number 999 999 9999 on file.", "999 999 9999"),
+            ("NHS no. 9991112227.", "9991112227"),
+            ("Recorded as 999-000-0018.", "999-000-0018"),
+        ],
+        [
+            "NHS number 999 999 9998 (wrong check digit).",
+            "Number 9991234560 has no valid check digit.",
+            "Reference 99911122 is too short.",
+        ],
+    ),
+    "a National Insurance number": (
+        [
+            ("NI number AB 12 34 56 C.", "AB 12 34 56 C"),
+            ("NI AB123456C on the form.", "AB123456C"),
+            ("Recorded as ce 99 99 99 d.", "ce 99 99 99 d"),
+        ],
+        [
+            "QQ 12 34 56 C is the official placeholder.",
+            "DA123456A has a prefix HMRC never issues.",
+            "AB123456E ends with a letter after D.",
+            "GB123456A is an excluded prefix.",
+        ],
+    ),
+    "a street address": (
+        [
+            ("They lived at 99 Fixture Street until March.", "99 Fixture Street"),
+            ("Moved to Flat 3, 22 Example Road recently.", "Flat 3, 22 Example Road"),
+            ("Staying at 7a Sample Avenue.", "7a Sample Avenue"),
+            ("A room at 12 Fixture Court House for now", "12 Fixture Court House"),
+        ],
+        [
+            "the school at Great Ormond Street Hospital",
+            "In Case 2 Team meetings were held.",
+            "a street in the City of London",
+        ],
+    ),
+    "a named relative or professional": (
+        [
+            ("Her mother Jane Example attended.", "mother Jane Example"),
+            ("The social worker Ms Example visited.", "social worker Ms Example"),
+            ("Seen by Dr Example at the clinic.", "Dr Example"),
+            ("His uncle Fixture stayed.", "uncle Fixture"),
+            ("Stepfather Example Person was present.", "Stepfather Example Person"),
+        ],
+        [
+            "Mother self-referred to Early Help for extra support.",
+            "concerns about mother's mental health",
+            "the role of the father in the children's lives",
+            "A protective factor was noted in fathers support.",
+            "The social worker researched the condition.",
+            "a GP home visit; GPs should be engaged",
+            "escalated to the Designated Nurse at City and Hackney CCG",
+        ],
+    ),
+    "a named child": (
+        [
+            ("Example is a 7 year old girl.", "Example is a 7 year old girl"),
+            ("A baby named Fixture was born.", "named Fixture"),
+            ("The boy, known as Zed, attends.", "known as Zed"),
+        ],
+        [
+            "This is a child who needs support.",
+            "It was a young person's choice.",
+            "a service called Early Help",
+        ],
+    ),
+    "a given name that is not a declared pseudonym": (
+        [
+            ("Jane attended the meeting.", "Jane"),
+            ("The panel heard that **Oliver** was settled.", "Oliver"),
+            ("Reports said Amelia's attendance improved.", "Amelia"),
+        ],
+        [
+            "Felix* attends a special school.",
+            "Will you check with other agencies?",
+            "In May the panel met; Think Family.",
+        ],
+    ),
+}
+
+BAD_CASES = [(kind, text, offending) for kind, (bad, _) in DETECTOR_CASES.items() for text, offending in bad]
+GOOD_CASES = [(kind, text) for kind, (_, good) in DETECTOR_CASES.items() for text in good]
+
+
+@pytest.mark.parametrize(("kind", "text", "offending"), BAD_CASES, ids=[c[2] for c in BAD_CASES])
+def test_each_detector_flags_the_exact_text_and_says_how_to_fix_it(kind, text, offending):
+    assert_flags_exactly(text, kind, offending)
+
+
+@pytest.mark.parametrize(("kind", "text"), GOOD_CASES, ids=[c[1][:40] for c in GOOD_CASES])
+def test_ordinary_text_is_not_flagged(kind, text):
+    assert findings(text) == []
+
+
+def test_every_detector_has_at_least_three_bad_and_three_good_cases():
+    for kind, (bad, good) in DETECTOR_CASES.items():
+        assert len(bad) >= 3 and len(good) >= 3, kind
+
+
+def test_findings_come_in_reading_order_one_per_detail():
+    text = "Jane Example, 99 Fixture Street, ZZ99 9ZZ, test@example.org"
+    assert findings(text) == [
+        expected("a given name that is not a declared pseudonym", "Jane"),
+        expected("a street address", "99 Fixture Street"),
+        expected("a postcode", "ZZ99 9ZZ"),
+        expected("an email address", "test@example.org"),
+    ]
+
+
+# --- NHS check digit ---
+
+
+@pytest.mark.parametrize(
+    ("valid", "wrong_check_digit"),
+    [("999 999 9999", "999 999 9998"), ("9991112227", "9991112226"), ("999-000-0018", "999-000-0017")],
+)
+def test_an_nhs_number_is_reported_only_with_a_valid_check_digit(valid, wrong_check_digit):
+    assert findings(f"NHS {valid}") == [expected("an NHS number", valid)]
+    assert findings(f"NHS {wrong_check_digit}") == []
+
+
+# --- pseudonyms and allowed texts ---
+
+
+def test_a_declared_pseudonym_is_allowed_with_or_without_its_star():
+    text = "Jane is a 7 year old girl. Jane* is settled. Jane's school is named Jane."
+    assert findings(text, pseudonyms={"Jane"}) == []
+
+
+def test_a_pseudonym_suppresses_only_that_name():
+    text = "Jane and Oliver met test@example.org."
+    assert findings(text, pseudonyms={"Jane"}) == [
+        expected("a given name that is not a declared pseudonym", "Oliver"),
+        expected("an email address", "test@example.org"),
+    ]
+    assert findings(text, pseudonyms={"Jan"}) == [
+        expected("a given name that is not a declared pseudonym", "Jane"),
+        expected("a given name that is not a declared pseudonym", "Oliver"),
+        expected("an email address", "test@example.org"),
+    ]
+
+
+def test_a_pseudonym_does_not_excuse_a_surname_after_it():
+    assert findings("his brother Oliver Example", pseudonyms={"Oliver"}) == [
+        expected("a named relative or professional", "brother Oliver Example")
+    ]
+
+
+def test_a_star_marks_a_pseudonym_but_bold_does_not():
+    assert findings("Oliver* attends school.") == []
+    assert findings("**Oliver** attends school.") == [
+        expected("a given name that is not a declared pseudonym", "Oliver")
+    ]
+
+
+def test_an_allowed_text_suppresses_exactly_that_text():
+    text = "Seen at 99 Fixture Street and 12 Example Road."
+    only_the_other = [expected("a street address", "12 Example Road")]
+    assert findings(text, allowed={"99 Fixture Street"}) == only_the_other
+    assert findings(text, allowed={"  99 Fixture Street  "}) == only_the_other
+    assert findings(text, allowed={"99 Fixture"}) == [
+        expected("a street address", "99 Fixture Street"),
+        expected("a street address", "12 Example Road"),
+    ]
+
+
+def test_an_allowed_name_covers_the_names_inside_it_but_nothing_else():
+    text = "mother Jane Example and Oliver"
+    assert findings(text, allowed={"mother Jane Example"}) == [
+        expected("a given name that is not a declared pseudonym", "Oliver")
+    ]
+    assert findings(text, allowed={"Jane"}) == [
+        expected("a named relative or professional", "mother Jane Example"),
+        expected("a given name that is not a declared pseudonym", "Oliver"),
+    ]
+
+
+# --- the real briefs ---
+
+
+def strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+
+
+@pytest.mark.parametrize("path", REAL_BRIEFS, ids=lambda p: p.name)
+def test_the_real_briefs_give_no_finding(path):
+    brief = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pseudonyms = {case["pseudonym"].rstrip("*") for case in brief["cases"] if case.get("pseudonym")}
+    texts = list(strings_in(brief))
+    assert len(texts) > 20
+    flagged = {text[:60]: found for text in texts if (found := findings(text, pseudonyms=pseudonyms))}
+    assert flagged == {}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Great Ormond Street Hospital",
+        "City of London",
+        "Case FC",
+        "CAMHS",
+        "Early Help",
+        "6-8 weekly",
+        "2016-17",
+        "GPs",
+        "Designated Nurse at City and Hackney CCG",
+        "Think Family",
+        "Thinking Family",
+        "the father",
+        "fathers support",
+        "mother's mental health",
+        "the social worker researched",
+    ],
+)
+def test_phrases_from_the_real_briefs_are_not_flagged(phrase):
+    assert findings(phrase) == []
+
+
+# --- robustness ---
+
+
+FRAGMENTS = [
+    "Jane", "Felix*", "**Oliver**", "mother", "Dr", "Ms", "Example", "is a", "girl", "named",
+    "99", "Fixture", "Street", "Flat 3,", "E8 1AA", "07700 900123", "+44", "999 999 9999",
+    "AB 12 34 56 C", "01/02/2010", "born on", "1 February 2010", "2016-17", "test@example.org",
+    "*", "\n", "-", ".", "'",
+]
+ARBITRARY_TEXT = st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=20).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=ARBITRARY_TEXT,
+    pseudonyms=st.lists(st.text(max_size=12), max_size=3),
+    allowed=st.lists(st.text(), max_size=3),
+)
+def test_scan_never_raises_and_yields_only_strings(text, pseudonyms, allowed):
+    for message in scan(text, pseudonyms=pseudonyms, allowed=allowed):
+        assert isinstance(message, str)
+        assert message.startswith("looks like ") and message.endswith(f"': {FIX}")
+        quoted = message[: -len(f"': {FIX}")].split(" '", 1)[1]
+        assert quoted and quoted in text and quoted not in {entry.strip() for entry in allowed}
