@@ -1,0 +1,1 @@
+"""Build benchmark: a synthetic corpus of briefs, a plain-Material baseline, and the runner."""

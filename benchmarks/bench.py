@@ -1,0 +1,658 @@
+"""The build benchmark: this site against a plain-Material baseline on a synthetic corpus.
+
+Run from the project folder as `make bench`, `.venv/bin/python -m benchmarks.bench` or
+`python benchmarks/bench.py`; choose the corpus sizes with N (default N=10,100,1000), e.g.
+`N=100 .venv/bin/python -m benchmarks.bench`. RUNS sets the builds per project (at least 3).
+
+For each N it generates the corpus in a temporary folder, makes this site's project (mkdocs.yml,
+docs/, macros/, overrides/ and CONTRIBUTING.md next to the generated data/) and the baseline
+project, builds each RUNS times, alternating, and measures wall time, the child's peak memory,
+page and search index sizes, `make check`'s time, and (at N=100) how long `mkdocs serve` takes
+to show an edit and (at N>=1000) how long search takes in headless Chromium. It writes
+benchmarks/results.json and benchmarks/RESULTS.md, then checks the budgets in README.md and
+reports each as met or not met. Times are never asserted: it exits 0 whenever it ran.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+VENV = ROOT / ".venv"
+VENV_PYTHON = VENV / "bin" / "python"
+
+if __package__ in (None, ""):  # run as `python benchmarks/bench.py`
+    if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != VENV.resolve():
+        os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *sys.argv[1:]])
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import baseline, corpus  # noqa: E402
+
+PYTHON = str(VENV_PYTHON if VENV_PYTHON.exists() else Path(sys.executable))
+SITE_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "CONTRIBUTING.md")
+RESULTS_JSON = HERE / "results.json"
+RESULTS_MD = HERE / "RESULTS.md"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+KB = 1024
+MIB = 1024 * 1024
+HAND_SECTION = "## What was changed to meet the budgets"
+HAND_PLACEHOLDER = "_Filled in by hand after an optimisation: what changed, and the numbers before and after._"
+EDIT_MARKERS = ["quokkaone", "quokkatwo", "quokkathree"]  # words the serve benchmark writes in
+STARTED = time.monotonic()
+
+
+def say(message: str) -> None:
+    elapsed = int(time.monotonic() - STARTED)
+    print(f"[{elapsed // 60:02d}:{elapsed % 60:02d}] {message}", flush=True)
+
+
+def child_env() -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("LB_PREVIEW_DRAFTS", None)  # build what `make build` publishes
+    return env
+
+
+# --- Projects --------------------------------------------------------------------------------
+
+
+def make_project(destination: Path, data: Path) -> Path:
+    """This site's code and pages next to another data/ folder (as tests/conftest.py does)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    shutil.copytree(data, destination / "data")
+    return destination
+
+
+# --- Measuring one build ----------------------------------------------------------------------
+
+
+def run_measured(command: list[str], cwd: Path, log: Path) -> tuple[float, float, int]:
+    """Run `command`; return wall seconds, the child's peak RSS in MiB, and its exit code."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=child_env(), stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, process.returncode  # ru_maxrss is in KiB on Linux
+
+
+def site_sizes(site: Path, brief_ids: list[str]) -> dict:
+    html = [p.stat().st_size for p in site.rglob("*.html")]
+    briefs = [(site / "briefs" / f"{i}.html").stat().st_size for i in brief_ids if (site / "briefs" / f"{i}.html").exists()]
+    index = site / "search" / "search_index.json"
+    return {
+        "html_bytes": sum(html),
+        "html_pages": len(html),
+        "median_brief_page_bytes": statistics.median(briefs) if briefs else None,
+        "brief_pages": len(briefs),
+        "search_index_bytes": index.stat().st_size if index.exists() else None,
+    }
+
+
+def build(kind: str, project: Path, site: Path, logs: Path, run: int, brief_ids: list[str]) -> dict:
+    command = [PYTHON, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    if kind == "ours":
+        command.insert(4, "--strict")
+    shutil.rmtree(site, ignore_errors=True)
+    log = logs / f"{kind}-build-{run}.log"
+    seconds, peak, code = run_measured(command, project, log)
+    result = {"seconds": round(seconds, 3), "peak_mib": round(peak, 1), "exit_code": code}
+    if code == 0:
+        result.update(site_sizes(site, brief_ids))
+    else:
+        result["error"] = log.read_text(errors="replace")[-3000:]
+    return result
+
+
+# --- make check, mkdocs serve ------------------------------------------------------------------
+
+
+def measure_check(project: Path, data: Path, logs: Path) -> dict:
+    times, codes = [], []
+    for run in range(3):
+        seconds, _, code = run_measured([PYTHON, "-m", "macros.check", str(data)], project, logs / f"check-{run}.log")
+        times.append(round(seconds, 3))
+        codes.append(code)
+    return {"check_s": round(statistics.median(times), 3), "check_runs_s": times, "check_exit_codes": codes}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def wait_until(condition, timeout: float, interval: float = 0.1) -> float | None:
+    """Poll `condition` every `interval` s; the seconds it took, or None on timeout."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if condition():
+            return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def measure_serve_edit(project: Path, brief_id: str, logs: Path) -> dict:
+    """Start `mkdocs serve`, then edit one word of a brief three times; seconds until each shows."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/briefs/{brief_id}.html"
+    path = project / "data" / "briefs" / f"{brief_id}.yml"
+    original = path.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(corpus.INTRODUCTION_START.rsplit(" ", 1)[0]) + r"(\s+)([a-z]+)")
+    word = pattern.search(original).group(2)
+    log = (logs / "serve.log").open("w")
+    server = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=child_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    result: dict = {}
+    try:
+        say(f"  serve: waiting for the first build of {url}")
+        first = wait_until(lambda: word in fetch(url), timeout=1200, interval=0.5)
+        result["serve_first_page_s"] = round(first, 2) if first is not None else None
+        if first is None:
+            result["serve_error"] = "the first build was not served within 20 minutes"
+            return result
+        times = []
+        for marker in EDIT_MARKERS:
+            time.sleep(1.0)  # let the server settle after the previous rebuild
+            text = path.read_text(encoding="utf-8")
+            path.write_text(pattern.sub(lambda m: f"{corpus.INTRODUCTION_START.rsplit(' ', 1)[0]}{m[1]}{marker}", text, 1), encoding="utf-8")
+            seconds = wait_until(lambda: marker in fetch(url), timeout=600, interval=0.1)
+            times.append(round(seconds, 2) if seconds is not None else None)
+            say(f"  serve: edit shown after {times[-1]} s")
+        measured = [t for t in times if t is not None]
+        result["serve_edit_runs_s"] = times
+        result["serve_edit_s"] = round(statistics.median(measured), 2) if measured else None
+    finally:
+        stop(server)
+        log.close()
+        path.write_text(original, encoding="utf-8")
+    return result
+
+
+# --- Search in headless Chromium -------------------------------------------------------------------
+
+# Records, in the page, when the last key went down and when the first result became visible.
+WATCH_SCRIPT = """
+window.__lastKey = null; window.__firstResult = null;
+document.addEventListener('keydown', () => { window.__lastKey = performance.now(); window.__keyWall = Date.now(); }, true);
+(function poll() {
+  const item = document.querySelector('.md-search-result__item');
+  if (item && item.getClientRects().length && getComputedStyle(item).visibility !== 'hidden') {
+    window.__firstResult = performance.now(); window.__resultWall = Date.now(); return;
+  }
+  requestAnimationFrame(poll);
+})();
+"""
+
+
+def serve_static(directory: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_until(lambda: _port_open(port), timeout=20, interval=0.05)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def _port_open(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+        return True
+    except OSError:
+        return False
+
+
+def measure_search(site: Path, query: str, attempts: int = 3) -> dict:
+    """Open the home page, type `query` into search; time to the first result and bytes loaded."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"search_error": "playwright is not installed (make install-test)"}
+    if not Path(CHROMIUM).exists():
+        return {"search_error": f"no Chromium at {CHROMIUM}"}
+    server, base = serve_static(site)
+    firsts, totals, loads, index_bytes = [], [], [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                for _ in range(attempts):
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    page = context.new_page()
+                    finished: list = []
+                    page.on("requestfinished", finished.append)
+                    page.add_init_script(WATCH_SCRIPT)
+                    page.goto(f"{base}/index.html", wait_until="load")
+                    box = page.locator("input.md-search__input")
+                    box.click()
+                    box.press_sequentially(query, delay=30)
+                    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=300_000)
+                    page.wait_for_function("window.__firstResult !== null", timeout=60_000)
+                    marks = page.evaluate(
+                        "({key: window.__lastKey, result: window.__firstResult, resultWall: window.__resultWall})"
+                    )
+                    sizes = [(request, _size(request)) for request in finished]
+                    before = [
+                        (request, size)
+                        for request, size in sizes
+                        if request.timing["startTime"] + max(request.timing["responseEnd"], 0) <= marks["resultWall"] + 1
+                    ]
+                    firsts.append((marks["result"] - marks["key"]) / 1000)
+                    totals.append(sum(size for _, size in before))
+                    loads.append(sum(size for r, size in sizes if r.timing["startTime"] < marks["resultWall"]))
+                    index_bytes.append(sum(size for r, size in before if r.url.endswith("search_index.json")))
+                    context.close()
+            finally:
+                browser.close()
+    except Exception as error:  # a browser problem must not lose the build numbers
+        return {"search_error": f"{type(error).__name__}: {error}"[:500]}
+    finally:
+        stop(server)
+    return {
+        "search_query": query,
+        "search_first_result_s": round(statistics.median(firsts), 3),
+        "search_first_result_runs_s": [round(s, 3) for s in firsts],
+        "search_bytes_kb": round(statistics.median(totals) / KB, 1),
+        "search_index_downloaded_kb": round(statistics.median(index_bytes) / KB, 1),
+    }
+
+
+def _size(request) -> int:
+    try:
+        sizes = request.sizes()
+        return int(sizes["responseBodySize"]) + int(sizes["responseHeadersSize"])
+    except Exception:
+        response = request.response()
+        return int((response.headers if response else {}).get("content-length", 0))
+
+
+# --- One corpus size ------------------------------------------------------------------------------
+
+
+def median_of(runs: list[dict], key: str):
+    values = [run[key] for run in runs if run.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def ratio(a, b, digits: int = 3):
+    return round(a / b, digits) if a is not None and b else None
+
+
+def kb(value, digits: int = 1):
+    return round(value / KB, digits) if value is not None else None
+
+
+def bench(n: int, runs: int) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"lb-bench-{n}-"))
+    logs = work / "logs"
+    logs.mkdir()
+    record: dict = {"n": n, "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    try:
+        say(f"N={n}: generating the corpus in {work}")
+        data = corpus.generate(work / "corpus", n)
+        brief_ids = corpus.brief_ids(data)
+        text = corpus.text_bytes(data)
+        ours = make_project(work / "ours", data)
+        base = baseline.write(data, work / "baseline")
+        record.update(briefs=len(brief_ids), corpus_text_kb=kb(text), corpus_text_bytes=text)
+
+        results: dict[str, list[dict]] = {"ours": [], "baseline": []}
+        for run in range(1, runs + 1):
+            for kind, project in (("ours", ours), ("baseline", base)):
+                result = build(kind, project, work / f"{kind}-site", logs, run, brief_ids)
+                results[kind].append(result)
+                if result["exit_code"] == 0:
+                    say(f"N={n}: {kind:8} build {run}/{runs}: {result['seconds']:.2f} s, peak {result['peak_mib']:.0f} MiB")
+                else:
+                    say(f"N={n}: {kind:8} build {run}/{runs} FAILED (exit {result['exit_code']}):\n{result['error'][-1500:]}")
+        for kind in ("ours", "baseline"):
+            record[f"{kind}_runs"] = results[kind]
+
+        good = {kind: [r for r in results[kind] if r["exit_code"] == 0] for kind in results}
+        ours_s, baseline_s = median_of(good["ours"], "seconds"), median_of(good["baseline"], "seconds")
+        ours_index, base_index = median_of(good["ours"], "search_index_bytes"), median_of(good["baseline"], "search_index_bytes")
+        ours_page = median_of(good["ours"], "median_brief_page_bytes")
+        base_page = median_of(good["baseline"], "median_brief_page_bytes")
+        record.update(
+            runs=runs,
+            ours_s=round(ours_s, 3) if ours_s is not None else None,
+            baseline_s=round(baseline_s, 3) if baseline_s is not None else None,
+            ratio=ratio(ours_s, baseline_s),
+            ours_ms_per_brief=round(1000 * ours_s / n, 2) if ours_s is not None else None,
+            baseline_ms_per_brief=round(1000 * baseline_s / n, 2) if baseline_s is not None else None,
+            ours_peak_mib=median_of(good["ours"], "peak_mib"),
+            baseline_peak_mib=median_of(good["baseline"], "peak_mib"),
+            peak_ratio=ratio(median_of(good["ours"], "peak_mib"), median_of(good["baseline"], "peak_mib")),
+            median_brief_page_kb=kb(ours_page),
+            baseline_median_brief_page_kb=kb(base_page),
+            page_ratio=ratio(ours_page, base_page),
+            total_html_mb=round(median_of(good["ours"], "html_bytes") / MIB, 2) if good["ours"] else None,
+            baseline_total_html_mb=round(median_of(good["baseline"], "html_bytes") / MIB, 2) if good["baseline"] else None,
+            html_pages=median_of(good["ours"], "html_pages"),
+            baseline_html_pages=median_of(good["baseline"], "html_pages"),
+            search_index_kb=kb(ours_index),
+            baseline_search_index_kb=kb(base_index),
+            search_index_ratio=ratio(ours_index, base_index),
+            search_index_to_text=ratio(ours_index, text),
+            baseline_search_index_to_text=ratio(base_index, text),
+            build_errors=sum(len(results[k]) - len(good[k]) for k in results),
+        )
+
+        say(f"N={n}: timing `make check` (python -m macros.check) three times")
+        record.update(measure_check(ours, data, logs))
+        say(f"N={n}: check {record['check_s']} s")
+
+        if n == 100:
+            say(f"N={n}: timing `mkdocs serve` showing an edit")
+            record.update(measure_serve_edit(ours, brief_ids[0], logs))
+            say(f"N={n}: serve edit {record.get('serve_edit_s')} s")
+
+        if n >= 1000:
+            if good["ours"] and results["ours"][-1]["exit_code"] == 0:
+                say(f"N={n}: searching '{corpus.SEARCH_QUERY}' in headless Chromium (our site)")
+                record.update(measure_search(work / "ours-site", corpus.SEARCH_QUERY))
+                say(f"N={n}: first result {record.get('search_first_result_s')} s after the last key, "
+                    f"{record.get('search_bytes_kb')} KB loaded {record.get('search_error', '')}")
+            if good["baseline"] and results["baseline"][-1]["exit_code"] == 0:
+                say(f"N={n}: the same search on the baseline site")
+                other = measure_search(work / "baseline-site", corpus.SEARCH_QUERY)
+                record.update({f"baseline_{key}": value for key, value in other.items() if key != "search_query"})
+    except Exception as error:  # report what was measured, never lose the run
+        record["error"] = f"{type(error).__name__}: {error}"
+        say(f"N={n}: stopped by {record['error']}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return record
+
+
+# --- Budgets ------------------------------------------------------------------------------------------
+
+
+def budgets(records: dict[int, dict]) -> list[dict]:
+    """Each budget in README.md: met, not met, or not measured, with the numbers."""
+    rows = []
+
+    def add(name: str, target: str, measured: str, ok: bool | None):
+        rows.append({"budget": name, "target": target, "measured": measured,
+                     "status": "not measured" if ok is None else ("met" if ok else "not met")})
+
+    big, mid = records.get(1000), records.get(100)
+    if big and big.get("ours_s") and big.get("baseline_s"):
+        add("(a) build time at N=1000", "ours <= 0.35 x baseline",
+            f"{big['ours_s']:.1f} s vs {big['baseline_s']:.1f} s = {big['ratio']:.2f}x", big["ours_s"] <= 0.35 * big["baseline_s"])
+    else:
+        add("(a) build time at N=1000", "ours <= 0.35 x baseline", "N=1000 not run", None)
+    if big and mid and big.get("ours_s") and mid.get("ours_s"):
+        per_big, per_mid = big["ours_s"] / 1000, mid["ours_s"] / 100
+        add("(b) linear growth", "s per brief at 1000 <= 1.15 x at 100",
+            f"{1000 * per_big:.1f} ms vs {1000 * per_mid:.1f} ms = {per_big / per_mid:.2f}x", per_big <= 1.15 * per_mid)
+    else:
+        add("(b) linear growth", "s per brief at 1000 <= 1.15 x at 100", "needs N=100 and N=1000", None)
+    pages = [(n, r["median_brief_page_kb"]) for n, r in sorted(records.items()) if r.get("median_brief_page_kb")]
+    add("(c) median brief page", "< 40 KB at every N", ", ".join(f"N={n}: {v:.1f} KB" for n, v in pages) or "no build",
+        all(v < 40 for _, v in pages) if pages else None)
+    index = [(n, r["search_index_kb"], r["corpus_text_kb"]) for n, r in sorted(records.items()) if r.get("search_index_kb")]
+    add("(d) search index size", "<= 1.25 x corpus text",
+        ", ".join(f"N={n}: {i:.0f} KB vs {t:.0f} KB = {i / t:.2f}x" for n, i, t in index) or "no build",
+        all(i <= 1.25 * t for _, i, t in index) if index else None)
+    if big and big.get("check_s") is not None:
+        add("(e) make check at N=1000", "< 2 s", f"{big['check_s']:.2f} s", big["check_s"] < 2)
+    else:
+        add("(e) make check at N=1000", "< 2 s", "N=1000 not run", None)
+    if mid and mid.get("serve_edit_s") is not None:
+        add("(f) serve shows an edit at N=100", "< 3 s", f"{mid['serve_edit_s']:.1f} s", mid["serve_edit_s"] < 3)
+    else:
+        add("(f) serve shows an edit at N=100", "< 3 s", "N=100 not run" if not mid else "not measured", None)
+    return rows
+
+
+# --- Report ---------------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    versions = subprocess.run(
+        [PYTHON, "-c", "import sys, importlib.metadata as m; print(sys.version.split()[0]); "
+         "print(m.version('mkdocs')); print(m.version('mkdocs-material')); print(m.version('mkdocs-macros-plugin'))"],
+        capture_output=True, text=True,
+    ).stdout.split()
+    versions += ["?"] * (4 - len(versions))
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "os": platform.platform(),
+        "python": versions[0],
+        "mkdocs": versions[1],
+        "material": versions[2],
+        "macros_plugin": versions[3],
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def _fmt(value, spec: str = "") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float) and spec:
+        return format(value, spec)
+    return str(value)
+
+
+def hand_section() -> str:
+    """The hand-written section of RESULTS.md, kept across runs."""
+    if RESULTS_MD.exists():
+        text = RESULTS_MD.read_text(encoding="utf-8")
+        start = text.find(HAND_SECTION)
+        if start != -1:
+            end = text.find("\n## ", start + len(HAND_SECTION))
+            return text[start: end if end != -1 else len(text)].rstrip() + "\n"
+    return f"{HAND_SECTION}\n\n{HAND_PLACEHOLDER}\n"
+
+
+def report(records: list[dict], rows: list[dict], host: dict, took_s: float) -> str:
+    out = [
+        "# Build benchmark results",
+        "",
+        "Written by `make bench` (`python -m benchmarks.bench`); see [README.md](README.md) for what is",
+        "measured and why. Synthetic corpus only: no real brief is used.",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {host['cpu']}, {host['cores']} cores; memory {host['memory_gib']} GiB; {host['os']}",
+        f"- Python {host['python']}, MkDocs {host['mkdocs']}, Material {host['material']}, "
+        f"mkdocs-macros-plugin {host['macros_plugin']}",
+        f"- Run on {host['date']}; the run took {took_s / 60:.1f} minutes.",
+        "",
+        "## Summary",
+        "",
+        "| N | ours s | baseline s | ratio | ours ms/brief | ours peak MiB | baseline peak MiB "
+        "| median brief page KB (ours / baseline) | search index KB (ours / baseline) | corpus text KB | check s | serve edit s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in records:
+        out.append(
+            f"| {r['n']} | {_fmt(r.get('ours_s'), '.2f')} | {_fmt(r.get('baseline_s'), '.2f')} | {_fmt(r.get('ratio'), '.2f')} "
+            f"| {_fmt(r.get('ours_ms_per_brief'), '.1f')} | {_fmt(r.get('ours_peak_mib'), '.0f')} "
+            f"| {_fmt(r.get('baseline_peak_mib'), '.0f')} "
+            f"| {_fmt(r.get('median_brief_page_kb'), '.1f')} / {_fmt(r.get('baseline_median_brief_page_kb'), '.1f')} "
+            f"| {_fmt(r.get('search_index_kb'), '.0f')} / {_fmt(r.get('baseline_search_index_kb'), '.0f')} "
+            f"| {_fmt(r.get('corpus_text_kb'), '.0f')} | {_fmt(r.get('check_s'), '.2f')} | {_fmt(r.get('serve_edit_s'), '.1f')} |"
+        )
+    for r in records:
+        out += ["", f"## N = {r['n']}", ""]
+        if r.get("measured_at"):
+            out += [f"Measured {r['measured_at']}; {r.get('runs', '?')} builds of each project, alternating.", ""]
+        if r.get("error"):
+            out += [f"**The run stopped early:** {r['error']}", ""]
+        out += [
+            "| measure | ours | baseline | ours / baseline |",
+            "| --- | ---: | ---: | ---: |",
+            f"| build wall time, median (s) | {_fmt(r.get('ours_s'), '.2f')} | {_fmt(r.get('baseline_s'), '.2f')} | {_fmt(r.get('ratio'), '.2f')} |",
+            f"| build runs (s) | {', '.join(_fmt(x.get('seconds'), '.1f') for x in r.get('ours_runs', []))} "
+            f"| {', '.join(_fmt(x.get('seconds'), '.1f') for x in r.get('baseline_runs', []))} | |",
+            f"| time per brief (ms) | {_fmt(r.get('ours_ms_per_brief'), '.1f')} | {_fmt(r.get('baseline_ms_per_brief'), '.1f')} | |",
+            f"| peak memory of the build (MiB) | {_fmt(r.get('ours_peak_mib'), '.0f')} | {_fmt(r.get('baseline_peak_mib'), '.0f')} | {_fmt(r.get('peak_ratio'), '.2f')} |",
+            f"| median brief page (KB) | {_fmt(r.get('median_brief_page_kb'), '.1f')} | {_fmt(r.get('baseline_median_brief_page_kb'), '.1f')} | {_fmt(r.get('page_ratio'), '.2f')} |",
+            f"| HTML pages / total HTML (MB) | {_fmt(r.get('html_pages'))} / {_fmt(r.get('total_html_mb'), '.1f')} "
+            f"| {_fmt(r.get('baseline_html_pages'))} / {_fmt(r.get('baseline_total_html_mb'), '.1f')} | |",
+            f"| search index (KB) | {_fmt(r.get('search_index_kb'), '.0f')} | {_fmt(r.get('baseline_search_index_kb'), '.0f')} | {_fmt(r.get('search_index_ratio'), '.2f')} |",
+            f"| search index / corpus text ({_fmt(r.get('corpus_text_kb'), '.0f')} KB) | {_fmt(r.get('search_index_to_text'), '.2f')} "
+            f"| {_fmt(r.get('baseline_search_index_to_text'), '.2f')} | |",
+            f"| `make check` (s, median of 3) | {_fmt(r.get('check_s'), '.2f')} | | |",
+        ]
+        if "serve_edit_s" in r or "serve_error" in r:
+            out.append(
+                f"| `mkdocs serve`: an edit shown (s, median of 3) | {_fmt(r.get('serve_edit_s'), '.1f')} "
+                f"(runs {', '.join(_fmt(x) for x in r.get('serve_edit_runs_s', []))}; first page {_fmt(r.get('serve_first_page_s'))} s) | | |"
+            )
+        if "search_first_result_s" in r or "search_error" in r:
+            out += [
+                f"| search '{r.get('search_query', corpus.SEARCH_QUERY)}': last key to first result (s) "
+                f"| {_fmt(r.get('search_first_result_s'), '.2f')} | {_fmt(r.get('baseline_search_first_result_s'), '.2f')} | |",
+                f"| search: bytes loaded before the first result (KB) | {_fmt(r.get('search_bytes_kb'), '.0f')} "
+                f"| {_fmt(r.get('baseline_search_bytes_kb'), '.0f')} | |",
+            ]
+            for key in ("search_error", "baseline_search_error"):
+                if r.get(key):
+                    out += [f"| {key.replace('_', ' ')} | {r[key]} | | |"]
+        if r.get("build_errors"):
+            out += ["", f"**{r['build_errors']} build(s) failed**; see `results.json` for the log tail."]
+    out += [
+        "",
+        "## Budgets",
+        "",
+        "| budget | target | measured | status |",
+        "| --- | --- | --- | --- |",
+    ]
+    out += [f"| {row['budget']} | {row['target']} | {row['measured']} | **{row['status']}** |" for row in rows]
+    out += [
+        "",
+        "## Method",
+        "",
+        "- `benchmarks/corpus.py` writes N synthetic briefs (three cases, about six strengths and eight",
+        "  key messages each, two to four questions per key message, half by theme and half case by",
+        "  case, years 2000-01 to 2099-00) and 25 synthetic themes into a temporary folder.",
+        "- \"ours\" is this project's mkdocs.yml, docs/, macros/, overrides/ and CONTRIBUTING.md next to",
+        "  that data/; \"baseline\" (`benchmarks/baseline.py`) is plain MkDocs + Material with the same",
+        "  text, one Markdown page per brief and per theme, every brief and theme in `nav`, no macros,",
+        "  no hooks, `use_directory_urls: false`, search on.",
+        "- Each project is built with `python -m mkdocs build --site-dir ...` (ours with `--strict`),",
+        "  alternating ours and baseline; the wall time and the child's peak RSS (from `os.wait4`) are",
+        "  recorded per build and the median is reported. Sizes are read from the built site: all",
+        "  `*.html`, `briefs/<id>.html` per brief, and `search/search_index.json`. KB = 1024 bytes.",
+        "- Corpus text = UTF-8 bytes of every brief's title, introduction, case summaries, strength",
+        "  titles, texts and points, key message titles, texts, questions and closings.",
+        "- `make check` = `python -m macros.check <data>`, median of 3.",
+        "- At N=100, `mkdocs serve` runs on our project; one word of a brief's introduction is changed",
+        "  three times and the page is polled every 0.1 s until it shows the new word.",
+        f"- At N>=1000, both built sites are served by `python -m http.server` and opened in headless",
+        f"  Chromium (Playwright); '{corpus.SEARCH_QUERY}' is typed into the search box 30 ms a key; the",
+        "  time from the last keystroke to the first visible result is taken in the page, and the",
+        "  bytes are those of every response finished before that result (median of 3 fresh contexts).",
+        "- Wall-clock numbers vary with the machine's load; nothing here is asserted.",
+        "",
+        hand_section().rstrip(),
+        "",
+    ]
+    return "\n".join(out)
+
+
+def sizes_from_env() -> list[int]:
+    raw = os.environ.get("N", "").strip() or "10,100,1000"
+    return sorted({int(part) for part in raw.replace(" ", "").split(",") if part})
+
+
+def main() -> int:
+    sizes = sizes_from_env()
+    runs = max(3, int(os.environ.get("RUNS", "3") or 3))
+    say(f"benchmark: N={','.join(map(str, sizes))}, {runs} builds of each project per N, python {PYTHON}")
+    fresh = [bench(n, runs) for n in sizes]
+
+    kept = []
+    if RESULTS_JSON.exists():  # keep earlier records for sizes not run this time
+        try:
+            kept = [r for r in json.loads(RESULTS_JSON.read_text()) if r.get("n") not in sizes]
+        except (ValueError, AttributeError):
+            kept = []
+    records = sorted(kept + fresh, key=lambda r: r["n"])
+    rows = budgets({r["n"]: r for r in records})
+    took = time.monotonic() - STARTED
+    RESULTS_JSON.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
+    RESULTS_MD.write_text(report(records, rows, machine(), took), encoding="utf-8")
+
+    say("budgets:")
+    for row in rows:
+        say(f"  {row['status']:>12}  {row['budget']}: {row['measured']} (target {row['target']})")
+    say(f"wrote {RESULTS_JSON.relative_to(ROOT)} and {RESULTS_MD.relative_to(ROOT)} in {took / 60:.1f} minutes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every built page at desktop and phone widths,
+with search results open and with the navigation drawer open; keyboard use; visible focus."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
+from macros.content import load
+from macros.pages import generated_pages
+
+pytestmark = pytest.mark.browser
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE = Axe()
+WIDTHS = {"desktop": 1280, "phone": 375}
+
+
+def built_pages() -> list[str]:
+    """Every page the build makes: the hand-written ones and those that follow from the data."""
+    written = [p.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for p in (ROOT / "docs").rglob("*.md")]
+    generated = [uri.removesuffix(".md") + ".html" for uri in generated_pages(load(ROOT / "data"))]
+    return sorted(written + generated)
+
+
+def violations(page) -> list[str]:
+    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result.response["violations"]
+    ]
+
+
+@pytest.fixture(params=WIDTHS.values(), ids=WIDTHS.keys())
+def sized_page(request, browser):
+    context = browser.new_context(viewport={"width": request.param, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_every_page_has_no_wcag_violation(sized_page, base_url):
+    found = []
+    for path in built_pages():
+        sized_page.goto(f"{base_url}/{path}")
+        found += [f"{path}: {v}" for v in violations(sized_page)]
+    assert not found, "\n".join(found)
+
+
+def open_search(page, text: str):
+    if page.viewport_size["width"] < 960:
+        page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(text, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+
+
+@pytest.mark.parametrize("query", ["child", "thresholds"])
+def test_search_results_have_no_wcag_violation(sized_page, base_url, query):
+    sized_page.goto(f"{base_url}/briefs/2017-18-think-family.html")
+    open_search(sized_page, query)
+    assert not violations(sized_page)
+
+
+def test_open_navigation_drawer_has_no_wcag_violation(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base_url}/briefs/2016-17-send.html")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-nav--primary").first.wait_for(state="visible")
+    page.wait_for_timeout(400)  # the drawer slides in
+    found = violations(page)
+    context.close()
+    assert not found, found
+
+
+def focused(page) -> dict:
+    return page.evaluate(
+        """() => { const e = document.activeElement; const s = getComputedStyle(e);
+        return {tag: e.tagName, text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim(),
+        href: e.getAttribute('href') || '', cls: e.className || '', outline: s.outlineStyle,
+        outlineWidth: parseFloat(s.outlineWidth), shadow: s.boxShadow} }"""
+    )
+
+
+def test_a_brief_page_works_by_keyboard_alone(page, base_url):
+    page.goto(f"{base_url}/briefs/2017-18-think-family.html")
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert first["text"] == "Skip to content" and page.locator(".md-skip").is_visible()
+    assert first["outline"] != "none" and first["outlineWidth"] >= 2
+    page.keyboard.press("Enter")
+    seen = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        seen.append(focused(page))
+    chips = [f for f in seen if "lb-theme-chip" in f["cls"]]
+    assert chips, "tabbing never reached a theme chip"
+    # Every stop shows where focus is: an outline of at least 2px, or Material's focus shadow.
+    stops = [f for f in seen if f["tag"] != "BODY"]  # BODY: focus has left the page's controls
+    invisible = [f for f in stops if not (f["outline"] != "none" and f["outlineWidth"] >= 2) and f["shadow"] == "none"]
+    assert not invisible, invisible[:5]
+    # Enter on a focused chip follows it.
+    page.keyboard.press("Escape")
+    page.locator("a.lb-theme-chip").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/themes/*.html")
+
+
+def test_search_is_usable_by_keyboard(page, base_url):
+    page.goto(f"{base_url}/briefs/2016-17-send.html")
+    page.keyboard.press("/")
+    assert focused(page)["tag"] == "INPUT"
+    page.keyboard.type("thresholds", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    assert "md-search-result__link" in focused(page)["cls"]
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/*thresholds*")
+
+
+def test_links_in_text_are_underlined_not_told_by_colour_alone(page, base_url):
+    page.goto(f"{base_url}/how-to-use.html")
+    decoration = page.locator(".md-content p a, .md-content li a").first.evaluate(
+        "e => getComputedStyle(e).textDecorationLine"
+    )
+    assert "underline" in decoration
+
+
+def test_the_accessibility_statement_is_linked_from_every_page(page, base_url):
+    page.goto(f"{base_url}/index.html")
+    page.locator("a", has_text="Accessibility").first.click()
+    page.wait_for_url("**/accessibility.html")
+    assert "WCAG 2.2" in page.locator(".md-content").inner_text()
