@@ -264,7 +264,7 @@ def measure_search(site: Path, query: str, attempts: int = 3) -> dict:
     if not Path(CHROMIUM).exists():
         return {"search_error": f"no Chromium at {CHROMIUM}"}
     server, base = serve_static(site)
-    firsts, totals, loads, index_bytes = [], [], [], []
+    firsts, totals, index_bytes = [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -273,7 +273,7 @@ def measure_search(site: Path, query: str, attempts: int = 3) -> dict:
                     context = browser.new_context(viewport={"width": 1280, "height": 900})
                     page = context.new_page()
                     finished: list = []
-                    page.on("requestfinished", finished.append)
+                    page.on("requestfinished", lambda request: finished.append(request))
                     page.add_init_script(WATCH_SCRIPT)
                     page.goto(f"{base}/index.html", wait_until="load")
                     box = page.locator("input.md-search__input")
@@ -292,7 +292,6 @@ def measure_search(site: Path, query: str, attempts: int = 3) -> dict:
                     ]
                     firsts.append((marks["result"] - marks["key"]) / 1000)
                     totals.append(sum(size for _, size in before))
-                    loads.append(sum(size for r, size in sizes if r.timing["startTime"] < marks["resultWall"]))
                     index_bytes.append(sum(size for r, size in before if r.url.endswith("search_index.json")))
                     context.close()
             finally:

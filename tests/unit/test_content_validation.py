@@ -199,3 +199,51 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
 def test_vocabulary_mistakes(data, file, old, new, words):
     problems = problems_after(data, old, new, file=file)
     assert any(all(w in p.message for w in words) and p.file == f"data/{file}" for p in problems), problems
+
+
+# The anonymisation guard through the whole check: (text put into the case summary, the quoted match)
+IDENTIFYING = {
+    "email": ("Contact was by test.person@example.org weekly.", "test.person@example.org"),
+    "phone": ("The family phoned 07700 900123 often.", "07700 900123"),
+    "postcode": ("The family moved to E8 1AA last year.", "E8 1AA"),
+    "date of birth": ("Sample was born on 12/03/2015 at home.", "born on 12/03/2015"),
+    "NHS number": ("NHS number 943 476 5919 was on file.", "943 476 5919"),
+    "NI number": ("The NI number AB 12 34 56 C was held.", "AB 12 34 56 C"),
+    "street address": ("They lived at 99 Fixture Street then.", "99 Fixture Street"),
+    "named relative": ("Sample lived with mother Jane Example.", "mother Jane Example"),
+    "undeclared child name": ("Sample sat next to Oliver at school.", "Oliver"),
+}
+
+
+@pytest.mark.parametrize("text, match", IDENTIFYING.values(), ids=IDENTIFYING.keys())
+def test_identifying_details_stop_the_check_at_their_line(data, text, match):
+    problems = problems_after(data, "summary: Sample is a synthetic example case for tests.", f"summary: {text}")
+    found = [p for p in problems if f"'{match}'" in p.message]
+    assert found, problems
+    assert found[0].file == f"data/{BRIEF}" and found[0].line == line_of(data, text)
+    assert "add it under `allow:` in this file with a reason" in found[0].message
+
+
+def test_a_reviewed_false_alarm_is_allowed_for_that_text_only(data):
+    brief = data / BRIEF
+    text = brief.read_text().replace(
+        "summary: Sample is a synthetic example case for tests.",
+        "summary: Sample moved near 99 Fixture Street, then near 98 Fixture Street.",
+    )
+    text += "allow:\n  - text: 99 Fixture Street\n    reason: A synthetic fixture street, not an address.\n"
+    brief.write_text(text)
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    flagged = [p.message for p in caught.value.problems if "Fixture Street" in p.message]
+    assert flagged == [
+        "looks like a street address '98 Fixture Street': remove it, or if it is not identifying add it "
+        "under `allow:` in this file with a reason"
+    ]
+
+
+def test_an_allowance_needs_a_reason(data):
+    brief = data / BRIEF
+    brief.write_text(brief.read_text() + "allow:\n  - text: 99 Fixture Street\n")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert any("missing required field 'reason'" in p.message for p in caught.value.problems)
