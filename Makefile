@@ -8,7 +8,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build check test install install-test clean new-brief schema
+.PHONY: serve build check test install install-test java clean new-brief schema build-offline
 
 ## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
 serve: install
@@ -33,7 +33,20 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-install-test: $(VENV)/.installed-test $(CHROMIUM)
+install-test: $(VENV)/.installed-test $(CHROMIUM) node_modules/.installed java
+
+# The Nu HTML Checker comes from npm (vnu-jar) and runs on Java.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+java:
+	@command -v java >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+		else \
+			echo "Java is missing: run 'sudo apt-get install -y default-jre-headless' and try again." >&2; exit 1; \
+		fi; }
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
@@ -56,3 +69,7 @@ new-brief: install
 ## schema: regenerate data/schema/brief.schema.json from the model and the vocabularies
 schema: install
 	@$(PY) -m macros.schema
+
+## build-offline: a build into site-offline/ that works opened straight from disk (file share)
+build-offline: install
+	LB_OFFLINE=true $(MKDOCS) build --strict --site-dir site-offline

@@ -18,9 +18,10 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make the package
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import build, content, pages  # noqa: E402
+from macros import build, content, headers, pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.learning_briefs")
+VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
 def on_config(config):
@@ -32,6 +33,9 @@ def on_config(config):
         raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
     for warning in build.catalogue.warnings:
         log.info(str(warning))
+    # Material's offline plugin loads its worker shim from a CDN; use our vendored copy.
+    polyfills = config.extra.get("polyfills", [])
+    config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
     return config
 
 
@@ -39,3 +43,8 @@ def on_files(files, config):
     for src_uri, text in pages.generated_pages(build.catalogue).items():
         files.append(File.generated(config, src_uri, content=text))
     return files
+
+
+def on_post_build(config):
+    # The policy hashes the inline scripts of the pages just written.
+    headers.write(Path(config.site_dir))

@@ -30,9 +30,9 @@ CHROMIUM_ARGS = [
 SITE_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "CONTRIBUTING.md")
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a strict build of `project` into `site_dir`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project,
@@ -65,16 +65,22 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
-def serve(directory: Path):
-    """Serve `directory` on a free loopback port in a separate process; returns (process, base URL)."""
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+        return probe.getsockname()[1]
+
+
+def serve(directory: Path, *, with_headers: bool = False):
+    """Serve `directory` on a free loopback port in a separate process; returns (process, base URL).
+
+    `with_headers` sends the security headers the build wrote into `_headers`."""
+    port = free_port()
+    if with_headers:
+        command = [sys.executable, str(Path(__file__).parent / "serve_with_headers.py"), str(directory), str(port)]
+    else:
+        command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.1).close()

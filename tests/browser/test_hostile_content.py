@@ -32,7 +32,11 @@ PAYLOADS = [
 
 def extensions() -> list:
     """The site's Markdown extensions, as mkdocs.yml lists them (snippets needs files: left out)."""
-    listed = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # mkdocs.yml reads environment variables
+    listed = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)["markdown_extensions"]
     names = [item if isinstance(item, str) else next(iter(item)) for item in listed]
     return [name for name in names if name != "pymdownx.snippets"]
 

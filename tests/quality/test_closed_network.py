@@ -1,0 +1,61 @@
+"""Closed intranets and file shares: every page requests nothing outside its own origin, and
+the file-share build works opened straight from disk, search included."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from test_accessibility import built_pages, open_search
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_page_and_search_stay_on_the_sites_origin(page, base_url):
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(f"{page.url} -> {r.url}") if not r.url.startswith(origin) else None)
+    for path in built_pages():
+        page.goto(f"{base_url}/{path}")
+        page.wait_for_load_state("networkidle")
+    open_search(page, "information sharing")
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state("networkidle")
+    assert not [r for r in outside if "data:" not in r.split(" -> ")[1][:5]], outside
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("offline")
+    result = mkdocs_build(ROOT, site, env={"LB_OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def test_the_file_share_build_vendors_what_it_would_fetch(offline_site):
+    for page in offline_site.rglob("*.html"):
+        html = page.read_text()
+        assert "unpkg.com" not in html and "cdn" not in html.lower(), page
+    assert (offline_site / "search" / "search_index.js").is_file()
+
+
+def test_the_file_share_build_works_from_disk(browser, offline_site):
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator("nav.md-nav--primary a[href='themes/index.html']").first.click()
+    page.wait_for_url("**/themes/index.html")
+    page.locator("a", has_text="Information Sharing").first.click()
+    page.wait_for_url("**/themes/information-sharing.html")
+    page.locator("a[href*='2016-17-send.html#']").first.click()
+    page.wait_for_url("**/briefs/2016-17-send.html#*")
+    open_search(page, "silent child")
+    link = page.locator(".md-search-result__link[href*='2017-18-think-family.html'][href$='#the-silent-child']")
+    link.click()
+    page.wait_for_url("**/briefs/2017-18-think-family.html*#the-silent-child")
+    context.close()
+    assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file://")]

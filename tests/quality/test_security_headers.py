@@ -1,0 +1,96 @@
+"""The headers the build writes: a strict CSP built from the output, and no violation of it
+while a person navigates, searches and uses every interactive feature."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import serve
+from macros.headers import HEADERS_FILE, NGINX_FILE, inline_script_hashes, read_headers_file
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_build_writes_headers_for_hosts_and_nginx(site):
+    values = read_headers_file(site / HEADERS_FILE)
+    csp = values["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp and "http" not in csp
+    assert values["X-Content-Type-Options"] == "nosniff"
+    assert values["Referrer-Policy"] == "no-referrer"
+    nginx = (site / NGINX_FILE).read_text()
+    assert f'add_header Content-Security-Policy "{csp}" always;' in nginx
+
+
+def test_the_policy_hashes_every_inline_script_and_only_those(site):
+    csp = read_headers_file(site / HEADERS_FILE)["Content-Security-Policy"]
+    listed = set(re.findall(r"'sha256-[^']+'", csp))
+    assert listed == set(inline_script_hashes(site))
+    assert len(listed) >= 2  # Material's scripts differ by page depth
+
+
+@pytest.fixture(scope="module")
+def secured_url(site):
+    process, url = serve(site, with_headers=True)
+    yield url
+    process.terminate()
+    process.wait()
+
+
+def watch_violations(page) -> list[str]:
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text) if "Content Security Policy" in m.text else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    return found
+
+
+def test_no_csp_violation_while_using_the_site(browser, secured_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    violations = watch_violations(page)
+    response = page.goto(f"{secured_url}/index.html")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    for path in ["briefs/index.html", "briefs/2016-17-send.html", "themes/index.html", "questions.html"]:
+        page.goto(f"{secured_url}/{path}")
+    page.goto(f"{secured_url}/briefs/2017-18-think-family.html")
+    page.locator(".md-sidebar--secondary a", has_text="Thresholds").first.click()  # table of contents
+    page.locator("#thresholds a.headerlink").click()  # permalink
+    page.mouse.wheel(0, -400)
+    page.locator(".md-top").click(timeout=5000)  # back to top
+    page.locator("a.lb-theme-chip").first.click()  # theme chip
+    page.wait_for_url("**/themes/*.html")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")  # search by keyboard
+    page.keyboard.type("silent child", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    more = page.locator(".md-search-result__more summary")
+    if more.count():
+        more.first.click()  # "more results on this page"
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert not violations, violations
+
+
+def test_no_csp_violation_on_a_phone(browser, secured_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    violations = watch_violations(page)
+    page.goto(f"{secured_url}/briefs/2016-17-send.html")
+    page.locator("label.md-header__button[for=__drawer]").click()  # navigation drawer
+    page.locator(".md-nav--primary a", has_text="Themes").first.click()
+    page.wait_for_url("**/themes/index.html")
+    page.locator("label.md-header__button[for=__search]").click()  # search on a phone
+    page.locator("input.md-search__input").press_sequentially("domestic abuse", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.goto(f"{secured_url}/themes/index.html")
+    page.locator(".lb-themes-table").first.focus()  # scrollable table region
+    page.keyboard.press("ArrowRight")
+    context.close()
+    assert not violations, violations
