@@ -85,3 +85,42 @@ def links(html: str) -> list[tuple[str, str]]:
     parser = _Links()
     parser.feed(html)
     return parser.links
+
+
+def search(page, text: str):
+    """Type into Material's search as a person would, and return the result items.
+
+    `fill()` does not trigger Material's search: keys are pressed one by one. Material wires up
+    the search box a moment after the page loads; a click before that focuses the box without
+    opening the search dialog, so the click is repeated until the dialog is open."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator("input.md-search__input")
+    for _ in range(20):
+        if page.viewport_size and page.viewport_size["width"] < 960:
+            page.locator("label.md-header__button[for=__search]").click()  # phones: the header button
+        box.click()
+        try:
+            page.wait_for_function("document.getElementById('__search').checked", timeout=500)
+            break
+        except PlaywrightTimeout:
+            box.blur()
+    box.press_sequentially(text, delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=10000)
+    return results
+
+
+def result_links(page) -> list[str]:
+    """The addresses of the search results once they stop changing, read in one go.
+
+    Material answers every key press, so the list can still be replaced just after typing."""
+    script = "links => links.map(link => link.getAttribute('href'))"
+    previous = None
+    for _ in range(50):
+        current = page.eval_on_selector_all(".md-search-result__link", script)
+        if current and current == previous:
+            break
+        previous = current
+        page.wait_for_timeout(200)
+    return current

@@ -6,18 +6,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from support import result_links, search
+
 pytestmark = pytest.mark.browser
-
-
-def search(page, text: str):
-    """Type into Material's search as a person would (fill() does not trigger it)."""
-    page.locator("label.md-header__button[for=__search]").click() if page.viewport_size["width"] < 960 else None
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(text, delay=30)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible", timeout=5000)
-    return results
 
 
 def without_query(url: str) -> str:
@@ -59,7 +50,7 @@ def test_searching_silent_child_leads_to_the_key_message(page, base_url):
 def test_search_finds_key_messages(page, base_url, query, anchor):
     page.goto(f"{base_url}/index.html")
     search(page, query)
-    hrefs = [without_query(a.get_attribute("href")) for a in page.locator(".md-search-result__link").all()]
+    hrefs = [without_query(href) for href in result_links(page)]
     assert any(anchor in href for href in hrefs), hrefs
 
 
@@ -109,14 +100,13 @@ def test_pages_request_nothing_from_another_origin(page, base_url):
 def test_other_words_people_use_find_the_learning(page, base_url, query, target):
     page.goto(f"{base_url}/index.html")
     search(page, query)
-    hrefs = [without_query(a.get_attribute("href")) for a in page.locator(".md-search-result__link").all()]
+    hrefs = [without_query(href) for href in result_links(page)]
     assert any(href.split("/learning-briefs/", 1)[1].startswith(target) for href in hrefs), hrefs
 
 
 def test_search_lists_a_key_message_once(page, base_url):
     page.goto(f"{base_url}/index.html")
     search(page, "silent child")
-    page.wait_for_timeout(500)
-    hrefs = [without_query(a.get_attribute("href")) for a in page.locator(".md-search-result__link").all()]
+    hrefs = [without_query(href) for href in result_links(page)]
     assert len(hrefs) == len(set(hrefs)), hrefs
     assert sum(href.endswith("2017-18-think-family.html#the-silent-child") for href in hrefs) == 1, hrefs

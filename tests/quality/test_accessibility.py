@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
 from macros.content import load
 from macros.pages import generated_pages
+from support import search
 
 pytestmark = pytest.mark.browser
 
@@ -48,19 +49,10 @@ def test_every_page_has_no_wcag_violation(sized_page, base_url):
     assert not found, "\n".join(found)
 
 
-def open_search(page, text: str):
-    if page.viewport_size["width"] < 960:
-        page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(text, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
-
-
 @pytest.mark.parametrize("query", ["child", "thresholds"])
 def test_search_results_have_no_wcag_violation(sized_page, base_url, query):
     sized_page.goto(f"{base_url}/briefs/2017-18-think-family.html")
-    open_search(sized_page, query)
+    search(sized_page, query)
     assert not violations(sized_page)
 
 

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from test_accessibility import built_pages, open_search
+from support import search
+from test_accessibility import built_pages
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +21,7 @@ def test_every_page_and_search_stay_on_the_sites_origin(page, base_url):
     for path in built_pages():
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("networkidle")
-    open_search(page, "information sharing")
+    search(page, "information sharing")
     page.locator(".md-search-result__link").first.click()
     page.wait_for_load_state("networkidle")
     assert not [r for r in outside if "data:" not in r.split(" -> ")[1][:5]], outside
@@ -53,7 +54,7 @@ def test_the_file_share_build_works_from_disk(browser, offline_site):
     page.wait_for_url("**/themes/information-sharing.html")
     page.locator("a[href*='2016-17-send.html#']").first.click()
     page.wait_for_url("**/briefs/2016-17-send.html#*")
-    open_search(page, "silent child")
+    search(page, "silent child")
     link = page.locator(".md-search-result__link[href*='2017-18-think-family.html'][href$='#the-silent-child']")
     link.click()
     page.wait_for_url("**/briefs/2017-18-think-family.html*#the-silent-child")
