@@ -17,11 +17,26 @@ HEADERS_FILE = "_headers"
 NGINX_FILE = "security-headers.nginx.conf"
 
 
+# A page's own content (everything but the theme's frame) sits in this element.
+CONTENT = re.compile(r'<article class="md-content__inner[^"]*">.*?</article>', re.S)
+
+
+def scripts_in_content(site_dir: Path) -> list[str]:
+    """Pages whose content, rather than the theme around it, holds a script: never allowed, and
+    never hashed into the policy, so content can never bring in a script that runs."""
+    found = []
+    for page in sorted(site_dir.rglob("*.html")):
+        content = CONTENT.search(page.read_text(encoding="utf-8"))
+        if content and "<script" in content.group().lower():
+            found.append(page.relative_to(site_dir).as_posix())
+    return found
+
+
 def inline_script_hashes(site_dir: Path) -> list[str]:
-    """'sha256-...' for every distinct executable inline script in the built pages."""
+    """'sha256-...' for every distinct executable inline script in the theme around the pages."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
-        for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
+        for match in INLINE_SCRIPT.finditer(CONTENT.sub("", page.read_text(encoding="utf-8"))):
             attrs = match.group("attrs")
             if "src=" in attrs or "application/json" in attrs:
                 continue  # external scripts are 'self'; JSON data is never executed

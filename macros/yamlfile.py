@@ -75,11 +75,21 @@ def read(path: FilePath, name: str) -> Document:
             doc.data = _build(loader, node, (), doc)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = error.problem or "not valid YAML"
+        if error.context_mark and "end of stream" in what:
+            # A quote or bracket never closed: point where it opened, not at the end of the file.
+            opened = "the quote" if "quoted" in (error.context or "") else "what"
+            mark, what = error.context_mark, f"{opened} opened here is never closed"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         doc.problems.append(
             Problem(name, line, column, f"YAML syntax error: {what}: check indentation, colons and quotes here")
         )
+        doc.data = None
+    except _Unsupported as error:
+        doc.problems.append(Problem(name, error.line, error.column, error.message))
+        doc.data = None
+    except RecursionError:
+        doc.problems.append(Problem(name, 1, 1, f"the file is nested too deeply: {NESTING_HINT}"))
         doc.data = None
     except yaml.YAMLError as error:
         doc.problems.append(Problem(name, 1, 1, f"YAML error: {error}"))
@@ -89,7 +99,26 @@ def read(path: FilePath, name: str) -> Document:
     return doc
 
 
-def _build(loader, node, path: Path, doc: Document):
+class _Unsupported(Exception):
+    """YAML that a brief never needs and that could make reading it blow up."""
+
+    def __init__(self, node, message: str):
+        self.line, self.column, self.message = node.start_mark.line + 1, node.start_mark.column + 1, message
+
+
+MAX_DEPTH = 12  # a brief nests five levels deep; far deeper is a mistake or an attack
+NESTING_HINT = "check the indentation and the brackets, a brief nests only a few levels deep"
+
+
+def _build(loader, node, path: Path, doc: Document, seen: set[int] | None = None):
+    # Anchors and aliases (&name, *name) reuse one node: refused, so a few lines cannot expand
+    # into millions of values or loop forever.
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        raise _Unsupported(node, "anchors and aliases (&name, *name) are not allowed: write the value out in full")
+    seen.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise _Unsupported(node, f"the file is nested too deeply here: {NESTING_HINT}")
     doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result = {}
@@ -108,10 +137,10 @@ def _build(loader, node, path: Path, doc: Document):
                     )
                 )
                 continue
-            result[key] = _build(loader, value_node, path + (key,), doc)
+            result[key] = _build(loader, value_node, path + (key,), doc, seen)
             # A mapping entry is reported at its key, where the editor wrote the field name.
             doc.marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, path + (i,), doc) for i, item in enumerate(node.value)]
+        return [_build(loader, item, path + (i,), doc, seen) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
