@@ -9,26 +9,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .content import load
-from .problems import ContentError
+from .content import check
+from .problems import report
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else ROOT / "data"
-    try:
-        catalogue = load(data_dir, include_drafts=True)
-    except ContentError as error:
-        print(error)
+    result = check(data_dir)
+    errors = [p for p in result.problems if not p.warning]
+    if errors:
+        print(report(result.problems))
         return 1
-    for warning in catalogue.warnings:
+    for warning in result.problems:
         print(warning)
-    questions = sum(len(e.item.questions) for r in catalogue.briefs for e in r.key_messages)
-    drafts = sum(record.brief.draft for record in catalogue.briefs)
     print(
-        f"{data_dir.name}/ is fine: {len(catalogue.briefs)} briefs ({drafts} drafts, not published), "
-        f"{len(catalogue.themes)} themes, {questions} reflective questions ({len(catalogue.warnings)} warnings)."
+        f"{data_dir.name}/ is fine: {result.briefs} briefs ({result.drafts} drafts, not published), "
+        f"{result.themes} themes, {result.questions} reflective questions ({len(result.problems)} warnings)."
     )
     return 0
 

@@ -22,6 +22,8 @@ LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 # Markdown attribute lists ({: .class onclick=...}) would let content set HTML attributes.
 ATTRIBUTE_LIST = re.compile(r"\{\s*[:.#][^}]*\}|\{[^}]*=[^}]*\}")
+# [label]: target lines define reference-style links, which the site does not render.
+REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:.*$", re.MULTILINE)
 PLACEHOLDER_TARGETS = ("", "#")
 PLACEHOLDER = "TODO"  # how `make new-brief` marks text still to write
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:", "resource:")
@@ -73,13 +75,15 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
     yield from audience_references(brief, vocab)
     yield from key_message_rules(record)
     yield from strength_rules(brief)
-    allowed = {allowance.text for allowance in brief.allow}
-    for path, text in markdown_fields(brief):
+    fields = list(markdown_fields(brief))
+    for path, text in fields:
         yield from text_rules(path, text, vocab)
         if text.startswith(PLACEHOLDER) and not brief.draft:
             yield path, f"placeholder text '{text[:40]}' must be replaced before publishing (or keep `draft: true`)"
-        for message in anonymise.scan(text, pseudonyms=pseudonyms(brief), allowed=allowed):
-            yield path, message
+    allowed = [allowance.text for allowance in brief.allow]
+    found = anonymise.scan_all([text for _, text in fields], pseudonyms=pseudonyms(brief), allowed=allowed)
+    for index, message in found:
+        yield fields[index][0], message
     for c, case in enumerate(brief.cases):
         if case.pseudonym is not None and not case.pseudonym.endswith("*"):
             yield ("cases", c, "pseudonym"), (
@@ -108,6 +112,11 @@ def tagged_items(brief: Brief) -> Iterator[tuple[Path, object]]:
 def markdown_fields(brief: Brief) -> Iterator[tuple[Path, str]]:
     """Every text an editor writes that ends up on the site."""
     yield ("title",), brief.title
+    yield ("board",), brief.board
+    if brief.series:
+        yield ("series",), brief.series
+    for a, area in enumerate(brief.areas):
+        yield ("areas", a), area
     yield ("introduction",), brief.introduction
     for c, case in enumerate(brief.cases):
         yield ("cases", c, "label"), case.label
@@ -184,13 +193,19 @@ def strength_rules(brief: Brief) -> Found:
 
 def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
     """Markdown stays Markdown: no raw HTML, no placeholder links, resources by id."""
-    if RAW_HTML.search(text):
-        tag = RAW_HTML.search(text).group(0)
-        yield path, f"raw HTML '{tag[:30]}' is not allowed in content: use Markdown (**bold**, *italic*, [text](link))"
-    if ATTRIBUTE_LIST.search(text):
-        found = ATTRIBUTE_LIST.search(text).group(0)
-        yield path, f"attribute list '{found[:30]}' is not allowed in content: remove the {{...}}"
-    for match in LINK.finditer(text):
+    # The `in` tests skip the regular expressions for the many texts without "<", "{" or "](".
+    if "<" in text and (tag := RAW_HTML.search(text)):
+        yield path, f"raw HTML '{tag[0][:30]}' is not allowed in content: use Markdown (**bold**, *italic*, [text](link))"
+    if "{" in text and (found := ATTRIBUTE_LIST.search(text)):
+        yield path, f"attribute list '{found[0][:30]}' is not allowed in content: remove the {{...}}"
+    if "[" in text and (definition := REFERENCE_DEFINITION.search(text)):
+        yield path, (
+            f"reference-style link '{definition[0].strip()[:40]}' is not allowed in content: write the link "
+            f"in place, as [text](https://...) or [text](resource:<id>)"
+        )
+    if "![" in text:
+        yield path, "images ('![...](...)') are not allowed in content: the site shows text only; remove the !"
+    for match in LINK.finditer(text) if "](" in text else ():
         label, target = match.group(1), match.group(2)
         if target in PLACEHOLDER_TARGETS or target.lower().startswith("javascript:"):
             yield path, (
@@ -211,6 +226,15 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
 def vocabulary_checks(model, vocab: Vocabulary) -> Found:
     name = next(iter(type(model).model_fields))
     items = getattr(model, name)
+    # Titles and descriptions reach every page that names the theme, audience or resource.
+    for i, item in enumerate(items):
+        for field in ("title", "description", "aliases"):
+            values = getattr(item, field, None)
+            for j, text in enumerate(values if isinstance(values, list) else [values] if values else []):
+                where = (name, i, field, j) if isinstance(values, list) else (name, i, field)
+                yield from text_rules(where, text, vocab)
+                for _, message in anonymise.scan_all([text]):
+                    yield where, message
     seen = set()
     for i, item in enumerate(items):
         if item.id in seen:

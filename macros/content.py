@@ -7,6 +7,9 @@ to do). It never lets an editor's mistake surface as a Python traceback.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FilePath
@@ -125,6 +128,9 @@ class Catalogue:
         """Audit years with at least one brief, newest first."""
         return sorted({record.year for record in self.briefs}, reverse=True)
 
+    def theme_has_questions(self, theme_id: str) -> bool:
+        return any(entry.kind == "key-message" and entry.item.questions for entry in self.entries_by_theme[theme_id])
+
     def theme_years(self, theme_id: str) -> list[str]:
         return sorted({entry.brief.year for entry in self.entries_by_theme[theme_id]}, reverse=True)
 
@@ -160,57 +166,14 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
 
     Briefs marked `draft: true` are checked like any other, but left out unless `include_drafts`."""
     data_dir = FilePath(data_dir)
-    problems: list[Problem] = []
-    label = data_dir.name
-
-    def name_of(path: FilePath) -> str:
-        return f"{label}/{path.relative_to(data_dir).as_posix()}"
-
-    vocab_docs: dict[str, tuple[Document, BaseModel | None]] = {}
-    for file_name, model in VOCABULARIES.items():
-        path = data_dir / file_name
-        if not path.exists():
-            problems.append(Problem(f"{label}/{file_name}", 1, 1, "file is missing: the site needs it"))
-            vocab_docs[file_name] = (Document(f"{label}/{file_name}"), None)
-            continue
-        doc = read(path, name_of(path))
-        vocab_docs[file_name] = (doc, validate(doc, model))
-
-    for path in sorted(data_dir.glob("*")):
-        if path.is_file() and path.name not in VOCABULARIES and path.suffix in (".yml", ".yaml"):
-            problems.append(
-                Problem(name_of(path), 1, 1, "unexpected file: a brief belongs in data/briefs/<year>-<slug>.yml")
-            )
-
-    brief_docs: list[tuple[FilePath, Document, Brief | None]] = []
-    briefs_dir = data_dir / BRIEFS_DIR
-    for path in sorted(briefs_dir.glob("*")) if briefs_dir.is_dir() else []:
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        doc = read(path, name_of(path))
-        brief_docs.append((path, doc, validate(doc, Brief)))
-
-    vocab = checks.Vocabulary(
-        themes=_items(vocab_docs["themes.yml"][1], "themes"),
-        resources=_items(vocab_docs["resources.yml"][1], "resources"),
-        audiences=_items(vocab_docs["audiences.yml"][1], "audiences"),
-    )
-    for doc, model in vocab_docs.values():
-        problems.extend(doc.problems)
-        if model is not None:
-            problems.extend(run(doc, checks.vocabulary_checks(model, vocab)))
-
+    vocab, problems = load_vocabularies(data_dir)
     records: list[BriefRecord] = []
-    for path, doc, brief in brief_docs:
-        problems.extend(doc.problems)
-        problems.extend(run(doc, checks.file_name_checks(path.name, brief)))
-        if brief is not None:
-            record = BriefRecord(path.stem, doc.file, brief)
-            place_entries(record)
-            problems.extend(run(doc, checks.brief_checks(record, vocab)))
-            if include_drafts or not brief.draft:
-                records.append(record)
-    problems.extend(_duplicate_ids(brief_docs))
+    for path in brief_files(data_dir):
+        record, found = load_brief(path, _name_of(data_dir, path), vocab)
+        problems.extend(found)
+        if record is not None and (include_drafts or not record.brief.draft):
+            records.append(record)
+    problems.extend(_duplicate_ids(data_dir, brief_files(data_dir)))
 
     errors = [p for p in problems if not p.warning]
     if errors:
@@ -223,6 +186,117 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
         audiences=vocab.audiences,
         warnings=[p for p in problems if p.warning],
     )
+
+
+@dataclass
+class CheckResult:
+    """What `make check` reports: every problem, and how much content was checked."""
+
+    problems: list[Problem]
+    briefs: int
+    drafts: int
+    questions: int
+    themes: int
+
+
+def check(data_dir: FilePath, *, workers: int | None = None) -> CheckResult:
+    """Check everything under `data_dir` as `load` does, the briefs spread over the machine's
+    cores (each brief is read and checked on its own), and report instead of raising."""
+    data_dir = FilePath(data_dir)
+    vocab, problems = load_vocabularies(data_dir)
+    jobs = [(path, _name_of(data_dir, path)) for path in brief_files(data_dir)]
+    workers = workers or min(os.cpu_count() or 1, max(1, len(jobs) // 50))
+    global _checking
+    _checking = vocab  # forked workers inherit it
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                summaries = list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+        else:
+            summaries = [_check_one(job) for job in jobs]
+    finally:
+        _checking = None
+    for found, *_ in summaries:
+        problems.extend(found)
+    problems.extend(_duplicate_ids(data_dir, [path for path, _ in jobs]))
+    return CheckResult(
+        problems=sorted(problems),
+        briefs=sum(s[1] for s in summaries),
+        drafts=sum(s[2] for s in summaries),
+        questions=sum(s[3] for s in summaries),
+        themes=len(vocab.themes),
+    )
+
+
+_checking: checks.Vocabulary | None = None
+
+
+def _check_one(job: tuple[FilePath, str]) -> tuple[list[Problem], int, int, int]:
+    """(problems, 1 if it loaded, 1 if a draft, reflective questions) for one brief file."""
+    record, problems = load_brief(job[0], job[1], _checking)
+    if record is None:
+        return problems, 0, 0, 0
+    questions = sum(len(entry.item.questions) for entry in record.key_messages)
+    return problems, 1, int(record.brief.draft), questions
+
+
+def load_vocabularies(data_dir: FilePath) -> tuple[checks.Vocabulary, list[Problem]]:
+    """The shared lists (themes, resources, audiences), and any problem with them or with
+    stray files next to them."""
+    label = data_dir.name
+    problems: list[Problem] = []
+    vocab_docs: dict[str, tuple[Document, BaseModel | None]] = {}
+    for file_name, model in VOCABULARIES.items():
+        path = data_dir / file_name
+        if not path.exists():
+            problems.append(Problem(f"{label}/{file_name}", 1, 1, "file is missing: the site needs it"))
+            vocab_docs[file_name] = (Document(f"{label}/{file_name}"), None)
+            continue
+        doc = read(path, _name_of(data_dir, path))
+        vocab_docs[file_name] = (doc, validate(doc, model))
+
+    for path in sorted(data_dir.glob("*")):
+        if path.is_file() and path.name not in VOCABULARIES and path.suffix in (".yml", ".yaml"):
+            problems.append(
+                Problem(_name_of(data_dir, path), 1, 1, "unexpected file: a brief belongs in data/briefs/<year>-<slug>.yml")
+            )
+
+    vocab = checks.Vocabulary(
+        themes=_items(vocab_docs["themes.yml"][1], "themes"),
+        resources=_items(vocab_docs["resources.yml"][1], "resources"),
+        audiences=_items(vocab_docs["audiences.yml"][1], "audiences"),
+    )
+    for doc, model in vocab_docs.values():
+        problems.extend(doc.problems)
+        if model is not None:
+            problems.extend(run(doc, checks.vocabulary_checks(model, vocab)))
+    return vocab, problems
+
+
+def brief_files(data_dir: FilePath) -> list[FilePath]:
+    briefs_dir = data_dir / BRIEFS_DIR
+    if not briefs_dir.is_dir():
+        return []
+    return [path for path in sorted(briefs_dir.glob("*")) if path.is_file() and not path.name.startswith(".")]
+
+
+def load_brief(path: FilePath, name: str, vocab: checks.Vocabulary) -> tuple[BriefRecord | None, list[Problem]]:
+    """One brief file read, validated and checked: its record (None if it has errors that stop
+    it being read) and every problem found in it."""
+    doc = read(path, name)
+    brief = validate(doc, Brief)
+    problems = list(doc.problems)
+    problems.extend(run(doc, checks.file_name_checks(path.name, brief)))
+    if brief is None:
+        return None, problems
+    record = BriefRecord(path.stem, doc.file, brief)
+    place_entries(record)
+    problems.extend(run(doc, checks.brief_checks(record, vocab)))
+    return record, problems
+
+
+def _name_of(data_dir: FilePath, path: FilePath) -> str:
+    return f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}"
 
 
 def run(doc: Document, found) -> list[Problem]:
@@ -239,17 +313,17 @@ def _items(model: BaseModel | None, attribute: str) -> dict:
     return {item.id: item for item in getattr(model, attribute)}
 
 
-def _duplicate_ids(brief_docs) -> list[Problem]:
+def _duplicate_ids(data_dir: FilePath, paths: list[FilePath]) -> list[Problem]:
     seen: dict[str, str] = {}
     problems = []
-    for path, doc, _ in brief_docs:
-        brief_id = path.stem.lower()
+    for path in paths:
+        brief_id, name = path.stem.lower(), _name_of(data_dir, path)
         if brief_id in seen:
             problems.append(
-                Problem(doc.file, 1, 1, f"brief id '{path.stem}' is already used by {seen[brief_id]}: rename one of them")
+                Problem(name, 1, 1, f"brief id '{path.stem}' is already used by {seen[brief_id]}: rename one of them")
             )
         else:
-            seen[brief_id] = doc.file
+            seen[brief_id] = name
     return problems
 
 

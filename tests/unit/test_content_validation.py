@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from conftest import FIXTURES, ROOT
-from macros.content import load
+from macros.content import check, load
 from macros.problems import ContentError
 
 FIXTURE_DATA = FIXTURES / "site" / "data"
@@ -115,6 +115,22 @@ MISTAKES = {
     "YAML syntax error": ("  - id: case-2\n", "  - id: [case-2\n", "label: Case 2", ["YAML syntax error", "check indentation"]),
     "pseudonym without a star": ("pseudonym: Sample*", "pseudonym: Sample", "pseudonym:", ["must be marked with *"]),
     "case used twice": ("  - id: case-2\n", "  - id: case-1 # again\n", "case-1 # again", ["case id 'case-1' is used twice"]),
+    "reference-style link": (
+        "text: Synthetic strength text.",
+        'text: "Read [the policy][p].\\n\\n[p]: https://example.org/policy"',
+        "[the policy]",
+        ["reference-style link '[p]: https://example.org/policy' is not allowed", "write the link in place"],
+    ),
+    "image": (
+        "Synthetic strength text.",
+        "'Synthetic ![pic](https://example.org/x.png) text.'",
+        "![pic]",
+        ["images", "not allowed", "remove the !"],
+    ),
+    "unclosed quote": ("title: Fixture Brief", 'title: "Fixture Brief', "title:", ["the quote opened here is never closed"]),
+    "raw HTML in the board": ("board: Example Partnership (synthetic)", "board: Example <b>Partnership</b>", "board:", ["raw HTML"]),
+    "identifying detail in an area": ("areas: [Example Borough]", "areas: [Example Borough, E8 1AA]", "areas:", ["postcode 'E8 1AA'"]),
+    "anchor and alias": ("areas: [Example Borough]", "areas: &places [Example Borough]\nseries: *places", "areas:", ["anchors and aliases", "write the value out in full"]),
     "no theme on a strength": ("    themes: [fixture-theme-a]\n    cases: [case-1]\n    text: Synthetic strength", "    themes: []\n    cases: [case-1]\n    text: Synthetic strength", "themes: []", ["'themes' must list at least one item"]),
 }
 
@@ -139,8 +155,10 @@ def test_a_mistake_names_file_line_and_fix(data, old, new, needle, words):
         (b"title: caf\xe9\n", ["not UTF-8", "save it with UTF-8"]),
         (b"- just\n- a list\n", ["must hold fields"]),
         (b"just text\n", ["must hold fields"]),
+        (b"a: &a [*a]\n", ["anchors and aliases"]),
+        (b"a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n", ["anchors and aliases"]),
     ],
-    ids=["empty", "comment only", "BOM", "latin-1", "a list", "plain text"],
+    ids=["empty", "comment only", "BOM", "latin-1", "a list", "plain text", "self-referring alias", "expanding aliases"],
 )
 def test_a_broken_file_is_a_clean_error(data, content, words):
     (data / BRIEF).write_bytes(content)
@@ -164,6 +182,14 @@ def test_a_file_name_must_be_the_brief_id(data, file_name, words):
     with pytest.raises(ContentError) as caught:
         load(data)
     assert any(all(w in p.message for w in words) and p.file.endswith(file_name) for p in caught.value.problems)
+
+
+def test_a_deeply_nested_file_is_a_clean_error(data):
+    nested = "".join(f"{'  ' * depth}level{depth}:\n" for depth in range(30)) + "  " * 30 + "end: here\n"
+    (data / BRIEF).write_text(nested)
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert any("nested too deeply" in p.message and p.file == f"data/{BRIEF}" for p in caught.value.problems)
 
 
 def test_two_briefs_cannot_share_an_id(data):
@@ -194,6 +220,9 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
         ("themes.yml", "id: fixture-theme-unused", "id: Fixture Theme", ["lower-case letters and digits joined by hyphens"]),
         ("resources.yml", "url: https://example.org/fixture", "url: '#'", ["goes nowhere"]),
         ("audiences.yml", "title: Fixture Readers", "titel: Fixture Readers", ["unknown field 'titel'", "did you mean 'title'?"]),
+        ("audiences.yml", "description: A synthetic role", "description: <script>alert(1)</script> A synthetic role", ["raw HTML"]),
+        ("themes.yml", "description: A second synthetic theme.", "description: Ask mother Jane Example.", ["named relative"]),
+        ("themes.yml", "aliases: [zebra crossing, fixture alias]", "aliases: [zebra crossing, '[x](javascript:alert(1))']", ["goes nowhere"]),
     ],
 )
 def test_vocabulary_mistakes(data, file, old, new, words):
@@ -247,3 +276,20 @@ def test_an_allowance_needs_a_reason(data):
     with pytest.raises(ContentError) as caught:
         load(data)
     assert any("missing required field 'reason'" in p.message for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_check_command_finds_what_the_build_finds(data, workers):
+    brief = data / BRIEF
+    brief.write_text(brief.read_text().replace("fixture-theme-b]", "fixture-theme-x]"))
+    with pytest.raises(ContentError) as caught:
+        load(data, include_drafts=True)
+    result = check(data, workers=workers)
+    assert result.problems == caught.value.problems
+    assert (result.briefs, result.themes) == (2, 3)
+
+
+def test_the_check_command_counts_clean_content(data):
+    result = check(data, workers=2)
+    assert [p.warning for p in result.problems] == [True]
+    assert (result.briefs, result.drafts, result.questions, result.themes) == (2, 0, 3, 3)
