@@ -24,13 +24,24 @@ log = logging.getLogger("mkdocs.learning_briefs")
 VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
+def on_startup(command, dirty):
+    build.serving = command == "serve"
+
+
 def on_config(config):
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         # `make serve` previews drafts; `make build` never publishes them.
         build.start(content.load(data_dir, include_drafts=os.environ.get("LB_PREVIEW_DRAFTS") == "1"))
     except content.ContentError as error:
-        raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
+        if not build.serving:
+            raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
+        # A preview keeps running: the problems are printed and shown on every page, and the
+        # next rebuild picks up the fixed file. They go to stderr, not MkDocs' log: strict mode
+        # would count them and end `mkdocs serve` on its first build.
+        print(f"ERROR   -  The content has problems; the preview shows them until they are fixed.\n{error}",
+              file=sys.stderr, flush=True)
+        build.start(content.Catalogue(briefs=[], themes={}, resources={}, audiences={}), error.problems)
     for warning in build.catalogue.warnings:
         log.info(str(warning))
     # Material's offline plugin loads its worker shim from a CDN; use our vendored copy.
@@ -45,6 +56,17 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    # HTML the macros kept out of Markdown (see `render.stash`) goes back into the page.
+    html = build.renderer.unstash(html)
+    if build.problems:  # only in a preview: a build with problems stops before any page
+        html = build.renderer.problems_notice(build.problems) + html
+    return html
+
+
 def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    if pages_with_scripts := headers.scripts_in_content(site_dir):
+        raise PluginError(f"A script appeared in the content of {', '.join(pages_with_scripts)}: nothing was published.")
     # The policy hashes the inline scripts of the pages just written.
-    headers.write(Path(config.site_dir))
+    headers.write(site_dir)

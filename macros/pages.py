@@ -18,10 +18,12 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
         pages[record.src_uri] = page(f"{record.year}: {record.title}", f"brief_page({record.id!r})")
     for theme_id, theme in catalogue.themes.items():
         pages[f"themes/{theme_id}.md"] = page(theme.title, f"theme_page({theme_id!r})")
-        # A print view of the theme's questions; its text is indexed for search on the briefs.
-        pages[f"discussion/{theme_id}.md"] = page(
-            f"Discussion sheet: {theme.title}", f"discussion_sheet({theme_id!r})", search={"exclude": True}
-        )
+        # A print view of the theme's questions, for themes that have any; its text is indexed
+        # for search on the briefs.
+        if catalogue.theme_has_questions(theme_id):
+            pages[f"discussion/{theme_id}.md"] = page(
+                f"Discussion sheet: {theme.title}", f"discussion_sheet({theme_id!r})", search={"exclude": True}
+            )
     for audience_id, audience in catalogue.audiences.items():
         pages[f"audiences/{audience_id}.md"] = page(f"For {audience.title}", f"audience_page({audience_id!r})")
     return pages

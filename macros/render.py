@@ -7,12 +7,13 @@ turns them into relative `.html` addresses.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import escape
+import markdown
 
 from .content import BriefRecord, Catalogue, Entry
 
@@ -21,6 +22,34 @@ RESOURCE_LINK = re.compile(r"\[([^\]]*)\]\(resource:([^)\s]*)\)")
 # A Markdown link whose target is not a web address, an email address or a resource.
 UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\((?!\s*(?:https?://|mailto:|resource:))[^)]*\)")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
+STASH_MARK = "<!--lb-html-{}-->"  # stands in a page's Markdown for HTML kept out of Markdown
+STASHED = re.compile(r"<!--lb-html-\d+-->")
+PENDING_MARK = "LBPENDINGRESOURCE{}X"  # where a 'link to follow' goes, until the text is converted
+SAFE_TARGETS = ("https://", "http://", "mailto:")
+ABBREVIATION = re.compile(r"(?i)(?:^|\()(?:i\.e|e\.g|etc|cf|vs|approx|no)\.$")
+
+
+class _SafeLinks(markdown.treeprocessors.Treeprocessor):
+    """Drops any link target that is not a web or email address (a last guard on editor text)."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if not link.get("href", "").strip().lower().startswith(SAFE_TARGETS):
+                link.attrib.pop("href", None)
+
+
+def field_markdown() -> markdown.Markdown:
+    """Markdown for editors' text: paragraphs, lists, emphasis and links. Nothing that could run,
+    reach outside the site or break the page's outline: raw HTML stays text, and images,
+    reference-style links and headings are not Markdown here."""
+    converter = markdown.Markdown(output_format="html")
+    converter.preprocessors.deregister("html_block")
+    for name in ("html", "image_link", "image_reference", "short_image_ref", "reference", "short_reference"):
+        converter.inlinePatterns.deregister(name)
+    for name in ("reference", "hashheader", "setextheader"):
+        converter.parser.blockprocessors.deregister(name)
+    converter.treeprocessors.register(_SafeLinks(converter), "lb-safe-links", 0)
+    return converter
 
 
 @jinja2.pass_context
@@ -40,14 +69,17 @@ def href_html(context, target: str) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
+@jinja2.pass_context
+def stash(context, html: str) -> str:
+    """`{% filter stash %}`: HTML the page's Markdown must not parse, put back by the hooks in
+    `on_page_content`. Python-Markdown only passes raw HTML through, and parsing it was most of
+    the build's time on large pages."""
+    return context["stash_html"](html)
+
+
 def plain(text: str) -> str:
     """Plain text (a title, a label) made safe to put into Markdown as it is."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", text)
-
-
-def indent(text: str, width: int = 4) -> str:
-    """Indent continuation lines, for Markdown inside a list item or admonition."""
-    return text.replace("\n", "\n" + " " * width)
 
 
 def _environment() -> jinja2.Environment:
@@ -63,7 +95,7 @@ def _environment() -> jinja2.Environment:
     env.globals["href_html"] = href_html
     env.tests["ge_two"] = lambda years: len(years) >= 2
     env.filters["plain"] = plain
-    env.filters["indentmd"] = indent
+    env.filters["stash"] = stash
     return env
 
 
@@ -75,25 +107,57 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
+        self._markdown = field_markdown()
+        self._html: dict[str, str] = {}
+        self._stashed: dict[str, str] = {}
+        self._stash_numbers = itertools.count()
 
-    def md(self, text: str) -> str:
-        """Editor Markdown made safe, with resource:<id> links resolved: a link, or the name and
-        'link to follow'.
+    def html(self, text: str) -> str:
+        """Editor Markdown as safe HTML, converted once per build and reused on every page.
 
-        The content check already refuses raw HTML and odd links; this is the second line of
-        defence: HTML tags and attribute lists (`{: onclick=...}`) are shown as text, and a
-        link to anything but a web or email address keeps its text and loses its target."""
+        Resource links become links, or the name and 'link to follow'. The content check already
+        refuses raw HTML and odd links; this is the second line of defence: raw HTML is shown as
+        text, images and reference-style links are not Markdown here, and a link to anything but
+        a web or email address keeps its text and loses its target."""
+        converted = self._html.get(text)
+        if converted is None:
+            converted = self._html[text] = self._convert(text)
+        return converted
+
+    def stash(self, html: str) -> str:
+        """A placeholder, on a block of its own, for `html` until `unstash` puts it back."""
+        mark = STASH_MARK.format(next(self._stash_numbers))
+        self._stashed[mark] = html
+        return f"\n\n{mark}\n\n"
+
+    def unstash(self, page_html: str) -> str:
+        """A rendered page with its stashed HTML put back in place of the placeholders."""
+        return STASHED.sub(lambda match: self._stashed.pop(match.group(0), ""), page_html)
+
+    def inline(self, text: str) -> str:
+        """Like `html`, without the paragraph around a one-paragraph text (a question, a point)."""
+        converted = self.html(text)
+        if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
+            return converted[3:-4]
+        return converted
+
+    def _convert(self, text: str) -> str:
+        pending: list[str] = []
 
         def resolve(match: re.Match) -> str:
             label, resource_id = match.group(1), match.group(2)
             resource = self.catalogue.resources[resource_id]
             if resource.url:
                 return f"[{label}]({resource.url})"
-            return ENV.get_template("resource-pending.html").render(label=label, resource=resource).strip()
+            pending.append(ENV.get_template("resource-pending.html").render(label=label, resource=resource).strip())
+            return PENDING_MARK.format(len(pending) - 1)
 
-        text = text.replace("<", "&lt;").replace("{", "\\{")
-        text = UNSAFE_LINK.sub(r"\1", text)
-        return RESOURCE_LINK.sub(resolve, text)
+        text = RESOURCE_LINK.sub(resolve, UNSAFE_LINK.sub(r"\1", text))
+        self._markdown.reset()
+        converted = self._markdown.convert(text)
+        for number, snippet in enumerate(pending):
+            converted = converted.replace(PENDING_MARK.format(number), snippet)
+        return converted
 
     def theme_aliases(self, theme_ids: list[str]) -> list[str]:
         """Other words for these themes, so search finds a key message by any of them."""
@@ -106,13 +170,19 @@ class Renderer:
         return ENV.get_template(template).render(
             here=here,
             catalogue=self.catalogue,
-            md=self.md,
+            html=self.html,
+            inline=self.inline,
+            stash_html=self.stash,
             entry_cases=entry_cases,
             record_themes=record_themes,
             theme_aliases=self.theme_aliases,
             first_sentence=first_sentence,
             **values,
         )
+
+    def problems_notice(self, problems) -> str:
+        """The notice a preview shows on every page while the content has problems."""
+        return ENV.get_template("content-problems.html").render(problems=[p for p in problems if not p.warning])
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -122,7 +192,7 @@ class Renderer:
     def theme_page(self, theme_id: str, here: str) -> str:
         theme = self.catalogue.themes[theme_id]
         entries = self.catalogue.entries_by_theme[theme_id]
-        has_questions = any(getattr(entry.item, "questions", None) for entry in entries)
+        has_questions = self.catalogue.theme_has_questions(theme_id)
         return self.render(
             "theme-page.md", here, theme=theme, by_year=group_by_year(entries), has_questions=has_questions
         )
@@ -133,7 +203,7 @@ class Renderer:
         return self.render("audience-page.md", here, audience=audience, by_year=group_by_year(entries))
 
     def audiences_index(self, here: str) -> str:
-        return self.render("audiences-index.md", here)
+        return self.render("audiences-index.html", here)
 
     def question_bank(self, here: str) -> str:
         rows = []
@@ -175,10 +245,19 @@ def entry_cases(entry: Entry) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """The opening sentence of a text, word for word: a key message "in short"."""
-    paragraph = text.strip().split("\n\n", 1)[0]
-    match = re.search(r"^(.+?[.!?])(\s|$)", paragraph, flags=re.S)
-    return (match.group(1) if match else paragraph).replace("\n", " ")
+    """The opening sentence of a text, word for word: a key message "in short". A full stop
+    inside brackets or after an abbreviation ("i.e.", "e.g.") does not end the sentence."""
+    paragraph = text.strip().split("\n\n", 1)[0].replace("\n", " ")
+    depth = 0
+    for match in re.finditer(r"[()]|[.!?](?=\s|$)", paragraph):
+        mark = match.group()
+        if mark in "()":
+            depth = max(0, depth + (1 if mark == "(" else -1))
+            continue
+        words = paragraph[: match.end()].split()
+        if depth == 0 and not ABBREVIATION.search(words[-1] if words else ""):
+            return paragraph[: match.end()]
+    return paragraph
 
 
 def record_themes(record: BriefRecord) -> list[str]:
@@ -210,6 +289,3 @@ def theme_rows(catalogue: Catalogue) -> list[dict]:
     rows.sort(key=lambda row: (len(row["years"]) < 2, row["theme"].title.lower()))
     return rows
 
-
-def escape_attr(text: str) -> str:
-    return str(escape(text))

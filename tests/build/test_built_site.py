@@ -112,3 +112,22 @@ def test_a_brief_page_shows_where_it_sits(site):
     crumbs = html[html.index('class="lb-breadcrumbs"') :].split("</nav>", 1)[0]
     assert [href for _, href in links(crumbs)] == ["../index.html", "index.html"]
     assert 'aria-current="page"' in crumbs
+
+
+def test_theme_and_audience_pages_carry_the_whole_key_message(site):
+    """A key message's closing words ("... escalated to the Designated Nurse") travel with it."""
+    catalogue = load(ROOT / "data")
+    closing = [e for r in catalogue.briefs for e in r.key_messages if e.item.closing]
+    assert closing
+    for entry in closing:
+        words = normalise(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", entry.item.closing))[:60]
+        pages = [f"themes/{theme_id}.html" for theme_id in entry.item.themes]
+        pages += [f"audiences/{audience_id}.html" for audience_id in entry.item.audiences]
+        for page in pages:
+            assert words in normalise(visible_text((site / page).read_text())), (page, entry.item.title)
+
+
+def test_a_discussion_sheet_exists_only_where_there_are_questions(site):
+    catalogue = load(ROOT / "data")
+    for theme_id in catalogue.themes:
+        assert (site / "discussion" / f"{theme_id}.html").is_file() == catalogue.theme_has_questions(theme_id), theme_id

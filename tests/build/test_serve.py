@@ -31,8 +31,7 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
-    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+def start_serve(project, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -45,6 +44,12 @@ def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+    return server, port, log
+
+
+def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    server, port, log = start_serve(project, tmp_path)
     try:
         url = f"http://127.0.0.1:{port}/briefs/2099-00-fixture.html"
         wait_for(lambda: fetch(url), what="the first build")
@@ -56,6 +61,28 @@ def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
         assert "Traceback" not in log.read_text()
         brief.write_text(good.replace("quokka welfare", "wombat welfare"))
         wait_for(lambda: "wombat welfare" in (fetch(url) or ""), what="the fixed page")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_started_on_broken_content_keeps_running_and_recovers(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    brief = project / "data" / "briefs" / "2099-00-fixture.yml"
+    good = brief.read_text()
+    brief.write_text(good.replace("fixture-theme-b]", "fixture-theme-bee]"))
+    server, port, log = start_serve(project, tmp_path)
+    try:
+        home = f"http://127.0.0.1:{port}/index.html"
+        page = wait_for(lambda: fetch(home), what="the first build")
+        assert "data/briefs/2099-00-fixture.yml:24:" in page
+        assert "did you mean &#39;fixture-theme-b&#39;" in page or "did you mean 'fixture-theme-b'" in page
+        assert server.poll() is None, "serve stopped on broken content"
+        brief.write_text(good)
+        url = f"http://127.0.0.1:{port}/briefs/2099-00-fixture.html"
+        wait_for(lambda: "quokka welfare" in (fetch(url) or ""), what="the fixed page")
+        assert "lb-content-problems" not in (fetch(home) or "")
+        assert "Traceback" not in log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=10)
