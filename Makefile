@@ -8,7 +8,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build check test install install-test java clean new-brief schema build-offline
+.PHONY: serve build check test bench install install-test java clean new-brief schema build-offline
 
 ## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
 serve: install
@@ -25,6 +25,10 @@ check: install
 ## test: install what the tests need (Chromium included) and run every test
 test: install-test
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+## bench: the scale benchmark against plain Material (N=10,100,1000; e.g. make bench N=100)
+bench: install-test
+	N="$(N)" $(PY) -m benchmarks.bench
 
 install: $(VENV)/.installed
 
