@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
 from macros.content import load
 from macros.pages import generated_pages
-from support import search
+from support import links, search
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,8 @@ def test_every_page_has_no_wcag_violation(sized_page, base_url):
 def test_search_results_have_no_wcag_violation(sized_page, base_url, query):
     sized_page.goto(f"{base_url}/briefs/2017-18-think-family.html")
     search(sized_page, query)
-    assert not violations(sized_page)
+    found = violations(sized_page)
+    assert not found, f"briefs/2017-18-think-family.html with search results for {query!r} open: {found}"
 
 
 def test_open_navigation_drawer_has_no_wcag_violation(browser, base_url):
@@ -65,7 +66,7 @@ def test_open_navigation_drawer_has_no_wcag_violation(browser, base_url):
     page.wait_for_timeout(400)  # the drawer slides in
     found = violations(page)
     context.close()
-    assert not found, found
+    assert not found, f"briefs/2016-17-send.html with the navigation drawer open: {found}"
 
 
 def focused(page) -> dict:
@@ -101,6 +102,20 @@ def test_a_brief_page_works_by_keyboard_alone(page, base_url):
     page.wait_for_url("**/themes/*.html")
 
 
+def test_search_and_navigation_are_reached_by_tab(page, base_url):
+    page.goto(f"{base_url}/briefs/2017-18-think-family.html")
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen.append(focused(page))
+        if "md-nav__link" in seen[-1]["cls"] and seen[-1]["text"] == "Themes":
+            break
+    assert any("md-search__input" in f["cls"] for f in seen), "Tab never reached the search box"
+    assert seen[-1]["text"] == "Themes", f"Tab never reached the navigation: {[f['text'] for f in seen]}"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/themes/index.html")
+
+
 def test_search_is_usable_by_keyboard(page, base_url):
     page.goto(f"{base_url}/briefs/2016-17-send.html")
     page.keyboard.press("/")
@@ -121,7 +136,13 @@ def test_links_in_text_are_underlined_not_told_by_colour_alone(page, base_url):
     assert "underline" in decoration
 
 
-def test_the_accessibility_statement_is_linked_from_every_page(page, base_url):
+def test_the_accessibility_statement_is_linked_from_every_page(page, base_url, site):
+    unlinked = []
+    for path in built_pages():
+        hrefs = [href for _, href in links((site / path).read_text(encoding="utf-8"))]
+        if not any(href.split("#")[0].endswith("accessibility.html") for href in hrefs):
+            unlinked.append(path)
+    assert not unlinked, f"no link to the accessibility statement on {unlinked}"
     page.goto(f"{base_url}/index.html")
     page.locator("a", has_text="Accessibility").first.click()
     page.wait_for_url("**/accessibility.html")
