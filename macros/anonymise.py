@@ -266,14 +266,15 @@ SEPARATOR = "\n\x00\n"
 
 def scan(text: str, *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = ()) -> Iterator[str]:
     """Yield one message per suspected identifying detail in `text`."""
-    for _, message in scan_all([text], pseudonyms=pseudonyms, allowed=allowed):
+    for _, message, _ in scan_all([text], pseudonyms=pseudonyms, allowed=allowed):
         yield message
 
 
 def scan_all(
     texts: Sequence[str], *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = ()
 ) -> Iterator[tuple[int, str]]:
-    """Yield (index of the text, message) per suspected identifying detail, in reading order."""
+    """Yield (index of the text, message, the text found) per suspected identifying detail, in
+    reading order."""
     declared = {name.strip().rstrip("*") for name in pseudonyms}
     reviewed = {entry.strip() for entry in allowed}
     starts, position = [], 0
@@ -283,7 +284,7 @@ def scan_all(
     joined = SEPARATOR.join(texts)
     quick = Text(joined)
     covered: set[int] = set()  # positions of the text already reported or allowed
-    findings: list[tuple[int, str]] = []
+    findings: list[tuple[int, str, str]] = []
     for kind, detector, can_match in DETECTORS:
         if not can_match(quick):
             continue
@@ -296,9 +297,9 @@ def scan_all(
                 covered.update(span)
             elif not names_a_pseudonym(joined, match, declared):
                 covered.update(span)
-                findings.append((span.start, f"looks like {kind} '{found}': {FIX}"))
-    for start, message in sorted(findings, key=lambda finding: finding[0]):
-        yield bisect.bisect_right(starts, start) - 1, message
+                findings.append((span.start, f"looks like {kind} '{found}': {FIX}", found))
+    for start, message, found in sorted(findings, key=lambda finding: finding[0]):
+        yield bisect.bisect_right(starts, start) - 1, message, found
 
 
 def names_a_pseudonym(text: str, match: re.Match, pseudonyms: set[str]) -> bool:

@@ -1,5 +1,6 @@
-"""Checks on the content beyond its shape: each yields (path, message) or (path, message, True)
-for a warning. One runner (`content.load`) locates and reports them all at once.
+"""Checks on the content beyond its shape: each yields (path, message), (path, message, True)
+for a warning, or (path, message, False, text) to point at the line inside the field that holds
+`text`. One runner (`content.load`) locates and reports them all at once.
 
 Messages read as rules and name the fix.
 """
@@ -82,8 +83,8 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
             yield path, f"placeholder text '{text[:40]}' must be replaced before publishing (or keep `draft: true`)"
     allowed = [allowance.text for allowance in brief.allow]
     found = anonymise.scan_all([text for _, text in fields], pseudonyms=pseudonyms(brief), allowed=allowed)
-    for index, message in found:
-        yield fields[index][0], message
+    for index, message, text in found:
+        yield fields[index][0], message, False, text  # located at the line that holds `text`
     for c, case in enumerate(brief.cases):
         if case.pseudonym is not None and not case.pseudonym.endswith("*"):
             yield ("cases", c, "pseudonym"), (
@@ -233,8 +234,8 @@ def vocabulary_checks(model, vocab: Vocabulary) -> Found:
             for j, text in enumerate(values if isinstance(values, list) else [values] if values else []):
                 where = (name, i, field, j) if isinstance(values, list) else (name, i, field)
                 yield from text_rules(where, text, vocab)
-                for _, message in anonymise.scan_all([text]):
-                    yield where, message
+                for _, message, found in anonymise.scan_all([text]):
+                    yield where, message, False, found
     seen = set()
     for i, item in enumerate(items):
         if item.id in seen:

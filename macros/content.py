@@ -300,10 +300,11 @@ def _name_of(data_dir: FilePath, path: FilePath) -> str:
 
 
 def run(doc: Document, found) -> list[Problem]:
-    """Turn the (path, message[, warning]) pairs a check yields into located problems."""
+    """Turn the (path, message[, warning[, text]]) a check yields into located problems."""
     problems = []
     for path, message, *rest in found:
-        problems.append(doc.problem(path, message, warning=bool(rest and rest[0])))
+        warning, text = (rest + [False, None])[:2]
+        problems.append(doc.problem(path, message, warning=bool(warning), text=text))
     return problems
 
 

@@ -30,6 +30,7 @@ class Document:
     data: object = None
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
 
     def where(self, path: Path) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest parent that exists.
@@ -39,9 +40,20 @@ class Document:
             path = path[:-1]
         return self.marks.get(path, (1, 1)) if path else (1, 1)
 
-    def problem(self, path: Path, message: str, *, warning: bool = False) -> Problem:
+    def problem(self, path: Path, message: str, *, warning: bool = False, text: str | None = None) -> Problem:
         line, column = self.where(path)
+        if text:  # inside a field written over several lines: the line that holds the text
+            line, column = self.find(text, line, column)
         return Problem(self.file, line, column, message, warning)
+
+    def find(self, text: str, line: int, column: int) -> tuple[int, int]:
+        """Line and column of `text` at or after `line`, or (line, column) if it is not there
+        as written (split over lines, or escaped in quotes)."""
+        for number in range(line, min(line + 200, len(self.lines)) + 1):
+            at = self.lines[number - 1].find(text)
+            if at >= 0:
+                return number, at + 1
+        return line, column
 
 
 def read(path: FilePath, name: str) -> Document:
@@ -68,6 +80,7 @@ def read(path: FilePath, name: str) -> Document:
         doc.problems.append(Problem(name, line, column, "tab character: YAML must be indented with spaces, not tabs"))
         return doc
 
+    doc.lines = text.splitlines()
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

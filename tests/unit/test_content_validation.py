@@ -293,3 +293,13 @@ def test_the_check_command_counts_clean_content(data):
     result = check(data, workers=2)
     assert [p.warning for p in result.problems] == [True]
     assert (result.briefs, result.drafts, result.questions, result.themes) == (2, 0, 3, 3)
+
+
+def test_an_identifying_detail_in_a_long_text_is_reported_at_its_own_line(data):
+    problems = problems_after(
+        data,
+        "summary: Sample is a synthetic example case for tests.",
+        "summary: |-\n      Sample is a synthetic example case.\n      It went on for a while.\n      Then mother Jane Example visited.",
+    )
+    found = [p for p in problems if "'mother Jane Example'" in p.message]
+    assert found and found[0].line == line_of(data, "Then mother Jane Example") and found[0].column == 12
