@@ -76,7 +76,8 @@ GIVEN_NAMES = frozenset(
     Otis Owen Patrick Paul Peter Raj Ralph Raymond Reggie Reuben Rhys Richard Riley Robert Rohan
     Ronald Ronnie Rory Rufus Ryan Samuel Sanjay Scott Sean Sebastian Shane Shaun Shmuel Simon
     Stanley Stephen Steven Szymon Teddy Terence Theo Thomas Toby Tommy Trevor Tunde Tyler Tyrone
-    Wayne William Yitzchok Yusuf Zachary
+    Wayne William Yitzchok Yusuf Zachary Jack Tom Tommy Sam Sammy Mason Theodore Jaxon Harley
+    Tobias Ellis Kayden
     Abigail Ada Aisha Alice Amelia Amina Amira Amy Angela Anjali Anna Anne Arabella Aria Ava
     Ayesha Ayse Bethany Bonnie Caroline Catherine Chana Chantelle Charlene Charlotte Chaya Chloe
     Claire Clare Courtney Daisy Danielle Deborah Delilah Donna Eleanor Elaine Elif Eliza
@@ -88,7 +89,7 @@ GIVEN_NAMES = frozenset(
     Millie Miriam Molly Nadia Natalie Natasha Nicola Noor Olivia Patricia Penelope Phoebe Poppy
     Priya Rachel Rebecca Rivka Rosie Samantha Sara Sarah Scarlett Shannon Sharon Sienna Simran
     Sofia Sophia Sophie Stacey Stephanie Susan Thea Tia Tracey Tracy Violet Wendy Willow
-    Yasmin Zainab Zara Zeynep Zoe
+    Yasmin Zainab Zara Zeynep Zoe Ruby Paige Aaliyah Margot Orla Edith Harriet
     """.split()
 )
 
@@ -115,11 +116,15 @@ NI_NUMBER = re.compile(  # HMRC's rules: no D F I Q U V first, no D F I O Q U V 
     re.IGNORECASE,
 )
 BORN_ON = re.compile(
-    rf"\b(?i:born)\s+(?i:in|on)\s+(?:the\s+)?"
+    rf"\b(?i:born)\s+(?:(?i:in|on)\s+)?(?:the\s+)?"
     rf"(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}(?:\s+{YEAR})?"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|{YEAR}\b)"
 )
 WORDED_DATE = re.compile(rf"{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}")
+# "DOB 12 Mar 15", "date of birth: 3/4/16": a labelled date, however short.
+LABELLED_BIRTH_DATE = re.compile(
+    rf"\b(?i:dob|d\.o\.b|date\s+of\s+birth)\b\.?:?\s*\d{{1,2}}(?:[/.\- ]+(?:\d{{1,2}}|{MONTH}))?(?:[/.\- ]+\d{{2,4}})?"
+)
 NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy (the same separator twice)
     r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?:\d{4}|\d\d)(?![\d/-]|\.\d)"
 )
@@ -167,6 +172,7 @@ def dates_of_birth(text: str) -> Iterator[re.Match]:
     for match in NUMERIC_DATE.finditer(text):
         if 1 <= int(match["day"]) <= 31 and 1 <= int(match["month"]) <= 12:
             yield match
+    yield from LABELLED_BIRTH_DATE.finditer(text)  # last: a full date it holds is reported as such
 
 
 def nhs_numbers(text: str) -> Iterator[re.Match]:
@@ -234,7 +240,7 @@ class Text:
 
 
 def _may_be_dated(t: Text) -> bool:
-    return "born" in t.lower_words or TWO_DIGITS.search(t.text) is not None
+    return "born" in t.lower_words or "dob" in t.lower_words or TWO_DIGITS.search(t.text) is not None
 
 
 def _may_name_a_child(t: Text) -> bool:
@@ -247,7 +253,8 @@ def _may_name_a_person(t: Text) -> bool:
 
 
 # (kind, detector, whether it can match at all), most specific first: a match inside text
-# already reported or allowed is skipped, so "mother Jane Example" is one finding, not also "Jane".
+# overlapping one already reported or allowed is skipped, so "mother Jane Example" is one
+# finding, not also "Jane".
 DETECTORS: list[tuple[str, Detector, Callable[[Text], bool]]] = [
     ("an email address", emails, lambda t: "@" in t.text),
     ("a phone number", phone_numbers, lambda t: TWO_DIGITS.search(t.text) is not None),
@@ -291,7 +298,7 @@ def scan_all(
         for match in detector(joined):
             span = range(*match.span())
             found = match.group().strip()
-            if not found or all(position in covered for position in span):
+            if not found or any(position in covered for position in span):
                 continue
             if found in reviewed:
                 covered.update(span)

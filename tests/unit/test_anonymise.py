@@ -82,6 +82,9 @@ DETECTOR_CASES = {
             ("Recorded as 2010-02-01.", "2010-02-01"),
             ("She was born in 2010.", "born in 2010"),
             ("He was born on 1st March.", "born on 1st March"),
+            ("She was born March 2015.", "born March 2015"),
+            ("DOB 12 Mar 15 on the referral.", "DOB 12 Mar 15"),
+            ("Date of birth: 3/4/16.", "3/4/16"),
         ],
         [
             "The 2016-17 and 2017-18 audits.",
@@ -165,6 +168,8 @@ DETECTOR_CASES = {
             ("Jane attended the meeting.", "Jane"),
             ("The panel heard that **Oliver** was settled.", "Oliver"),
             ("Reports said Amelia's attendance improved.", "Amelia"),
+            ("Tom attended nursery.", "Tom"),
+            ("Staff said Ruby was quiet.", "Ruby"),
         ],
         [
             "Felix* attends a special school.",
