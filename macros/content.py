@@ -370,6 +370,8 @@ def explain(model: type[BaseModel], loc: Path, detail: dict) -> str:
         return f"unknown field '{loc[-1]}'{hint} allowed fields are {', '.join(allowed)}"
     if kind == "string_type":
         return f"{name} must be text, not {describe(given)} (put it in quotes if it is meant as text)"
+    if kind == "bool_type":
+        return f"{name} must be true or false, not {describe(given)}"
     if kind == "list_type":
         return f"{name} must be a list (`[a, b]` or one `- item` per line), not {describe(given)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

@@ -78,6 +78,7 @@ MISTAKES = {
     "year in the wrong form": ("year: 2099-00", "year: '99-00'", "year:", ["'year' '99-00' must be an audit year such as 2017-18"]),
     "year disagrees with file name": ("year: 2099-00", "year: 2097-98", "year:", ["disagrees with the file name", "rename the file to 2097-98-fixture.yml"]),
     "text where a list belongs": ("areas: [Example Borough]", "areas: Example Borough", "areas:", ["'areas' must be a list"]),
+    "yes/no as text": ("title: Fixture Brief\n", "title: Fixture Brief\ndraft: 'yes'\n", "draft:", ["'draft' must be true or false, not text ('yes')"]),
     "list where text belongs": ("title: Fixture Brief", "title: [Fixture, Brief]", "title:", ["'title' must be text, not a list"]),
     "empty key message": ("text: Synthetic key message about quokka welfare.", "text: ''", "text: ''", ["'text' must not be empty"]),
     "question that is not a question": (
