@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make the package
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import build, content, headers, pages  # noqa: E402
@@ -62,6 +63,14 @@ def on_page_content(html, page, config, files):
     if build.problems:  # only in a preview: a build with problems stops before any page
         html = build.renderer.problems_notice(build.problems) + html
     return html
+
+
+@event_priority(-100)  # after Material's search plugin has read the page
+def on_page_context(context, page, config, nav):
+    # HTML that is indexed on its brief goes back into theme and audience pages only now, so
+    # search neither indexes it twice nor spends time reading it.
+    page.content = build.renderer.unstash(page.content, unindexed=True)
+    return context
 
 
 def on_post_build(config):

@@ -7,6 +7,7 @@ turns them into relative `.html` addresses.
 
 from __future__ import annotations
 
+import html
 import itertools
 import posixpath
 import re
@@ -24,8 +25,13 @@ UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\((?!\s*(?:https?://|mailto:|resource:))[
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
 STASH_MARK = "<!--lb-html-{}-->"  # stands in a page's Markdown for HTML kept out of Markdown
 STASHED = re.compile(r"<!--lb-html-\d+-->")
+UNINDEXED_MARK = "<!--lb-html-unindexed-{}-->"  # the same, for HTML put back after search has read the page
+UNINDEXED = re.compile(r"<!--lb-html-unindexed-\d+-->")
 PENDING_MARK = "LBPENDINGRESOURCE{}X"  # where a 'link to follow' goes, until the text is converted
 SAFE_TARGETS = ("https://", "http://", "mailto:")
+# One line with none of Markdown's special characters and no list or code start: its HTML is
+# the escaped text in a paragraph, exactly as Markdown would make it, without Markdown's cost.
+PLAIN_TEXT = re.compile(r"(?![-+*>=#]|\d+[.)])[^\s\\`*_\[\]<>&#!{}][^\n\t\\`*_\[\]<>&#!{}]*(?<! )")
 ABBREVIATION = re.compile(r"(?i)(?:^|\()(?:i\.e|e\.g|etc|cf|vs|approx|no)\.$")
 
 
@@ -70,11 +76,12 @@ def href_html(context, target: str) -> str:
 
 
 @jinja2.pass_context
-def stash(context, html: str) -> str:
+def stash(context, html: str, search: bool = True) -> str:
     """`{% filter stash %}`: HTML the page's Markdown must not parse, put back by the hooks in
     `on_page_content`. Python-Markdown only passes raw HTML through, and parsing it was most of
-    the build's time on large pages."""
-    return context["stash_html"](html)
+    the build's time on large pages. `{% filter stash(search=False) %}`: HTML search must not
+    index (it is indexed on its brief), put back only after search has read the page."""
+    return context["stash_html"](html, search)
 
 
 def plain(text: str) -> str:
@@ -121,18 +128,24 @@ class Renderer:
         a web or email address keeps its text and loses its target."""
         converted = self._html.get(text)
         if converted is None:
-            converted = self._html[text] = self._convert(text)
+            if PLAIN_TEXT.fullmatch(text):  # most questions and points: nothing for Markdown to do
+                converted = f"<p>{html.escape(text, quote=False)}</p>"
+            else:
+                converted = self._convert(text)
+            self._html[text] = converted
         return converted
 
-    def stash(self, html: str) -> str:
+    def stash(self, html: str, search: bool = True) -> str:
         """A placeholder, on a block of its own, for `html` until `unstash` puts it back."""
-        mark = STASH_MARK.format(next(self._stash_numbers))
+        mark = (STASH_MARK if search else UNINDEXED_MARK).format(next(self._stash_numbers))
         self._stashed[mark] = html
         return f"\n\n{mark}\n\n"
 
-    def unstash(self, page_html: str) -> str:
-        """A rendered page with its stashed HTML put back in place of the placeholders."""
-        return STASHED.sub(lambda match: self._stashed.pop(match.group(0), ""), page_html)
+    def unstash(self, page_html: str, *, unindexed: bool = False) -> str:
+        """A rendered page with its stashed HTML put back in place of the placeholders: what
+        search indexes, or (`unindexed`) what it must not see."""
+        pattern = UNINDEXED if unindexed else STASHED
+        return pattern.sub(lambda match: self._stashed.pop(match.group(0), ""), page_html)
 
     def inline(self, text: str) -> str:
         """Like `html`, without the paragraph around a one-paragraph text (a question, a point)."""

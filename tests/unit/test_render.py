@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from macros.content import load
@@ -66,3 +68,12 @@ def test_a_script_in_page_content_is_found_and_never_hashed(tmp_path):
     (tmp_path / "bad.html").write_text(frame.format('<article class="md-content__inner md-typeset"><script>evil()</script></article>'))
     assert scripts_in_content(tmp_path) == ["bad.html"]
     assert len(inline_script_hashes(tmp_path)) == 1  # the theme's script, not the content's
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab AZ09.,;:?'\"()-+=%/\\\t\n\u00e9*_[]<>&#!{}`")), max_size=40))
+def test_the_plain_text_shortcut_gives_what_markdown_gives(text):
+    from macros.render import PLAIN_TEXT, field_markdown
+
+    if PLAIN_TEXT.fullmatch(text):
+        assert Renderer(load(FIXTURES / "site" / "data")).html(text) == field_markdown().convert(text)
