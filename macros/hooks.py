@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import build, content, headers, pages  # noqa: E402
+from macros import build, content, headers, pages, render  # noqa: E402
 
 log = logging.getLogger("mkdocs.learning_briefs")
 VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -27,6 +27,7 @@ VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 def on_startup(command, dirty):
     build.serving = command == "serve"
+    render.ENV.auto_reload = build.serving  # a preview picks up edited templates
 
 
 def on_config(config):

@@ -7,6 +7,7 @@ turns them into relative `.html` addresses.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import posixpath
@@ -29,8 +30,8 @@ UNINDEXED_MARK = "<!--lb-html-unindexed-{}-->"  # the same, for HTML put back af
 UNINDEXED = re.compile(r"<!--lb-html-unindexed-\d+-->")
 PENDING_MARK = "LBPENDINGRESOURCE{}X"  # where a 'link to follow' goes, until the text is converted
 SAFE_TARGETS = ("https://", "http://", "mailto:")
-# One line with none of Markdown's special characters and no list or code start: its HTML is
-# the escaped text in a paragraph, exactly as Markdown would make it, without Markdown's cost.
+# A line with none of Markdown's special characters and no list or code start. A text made of
+# such lines, in paragraphs, becomes exactly the HTML Markdown would make, without its cost.
 PLAIN_TEXT = re.compile(r"(?![-+*>=#]|\d+[.)])[^\s\\`*_\[\]<>&#!{}][^\n\t\\`*_\[\]<>&#!{}]*(?<! )")
 ABBREVIATION = re.compile(r"(?i)(?:^|\()(?:i\.e|e\.g|etc|cf|vs|approx|no)\.$")
 
@@ -59,20 +60,17 @@ def field_markdown() -> markdown.Markdown:
 
 
 @jinja2.pass_context
-def href(context, target: str) -> str:
-    """Path from the calling page to `target` (a docs-relative .md path, maybe with #anchor)."""
-    here = context["here"]
+def href_html(context, target: str) -> str:
+    """Path from the calling page to `target` (a docs-relative .md path, maybe with #anchor), as
+    the built .html page: raw HTML is not rewritten by MkDocs."""
     path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(here) or ".") if path else ""
+    relative = _relative(path, posixpath.dirname(context["here"])) if path else ""
     return relative + (f"#{anchor}" if anchor else "")
 
 
-@jinja2.pass_context
-def href_html(context, target: str) -> str:
-    """Like href, for raw HTML that MkDocs does not rewrite: points at the built .html page."""
-    path, _, anchor = href(context, target).partition("#")
-    path = re.sub(r"\.md$", ".html", path)
-    return path + (f"#{anchor}" if anchor else "")
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, from_dir: str) -> str:
+    return re.sub(r"\.md$", ".html", posixpath.relpath(path, from_dir or "."))
 
 
 @jinja2.pass_context
@@ -97,8 +95,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates are read once per process; `mkdocs serve` turns it back on
     )
-    env.globals["href"] = href
     env.globals["href_html"] = href_html
     env.tests["ge_two"] = lambda years: len(years) >= 2
     env.filters["plain"] = plain
@@ -117,6 +115,8 @@ class Renderer:
         self._markdown = field_markdown()
         self._html: dict[str, str] = {}
         self._stashed: dict[str, str] = {}
+        self._entries: dict[tuple[Entry, str], str] = {}
+        self._bodies: dict[Entry, str] = {}
         self._stash_numbers = itertools.count()
 
     def html(self, text: str) -> str:
@@ -128,8 +128,10 @@ class Renderer:
         a web or email address keeps its text and loses its target."""
         converted = self._html.get(text)
         if converted is None:
-            if PLAIN_TEXT.fullmatch(text):  # most questions and points: nothing for Markdown to do
-                converted = f"<p>{html.escape(text, quote=False)}</p>"
+            paragraphs = text.split("\n\n")
+            if all(PLAIN_TEXT.fullmatch(line) for paragraph in paragraphs for line in paragraph.split("\n")):
+                # Most texts: plain paragraphs, nothing for Markdown to do.
+                converted = "\n".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
             else:
                 converted = self._convert(text)
             self._html[text] = converted
@@ -145,7 +147,9 @@ class Renderer:
         """A rendered page with its stashed HTML put back in place of the placeholders: what
         search indexes, or (`unindexed`) what it must not see."""
         pattern = UNINDEXED if unindexed else STASHED
-        return pattern.sub(lambda match: self._stashed.pop(match.group(0), ""), page_html)
+        while pattern.search(page_html):  # stashed HTML can hold placeholders of its own
+            page_html = pattern.sub(lambda match: self._stashed.pop(match.group(0), ""), page_html)
+        return page_html
 
     def inline(self, text: str) -> str:
         """Like `html`, without the paragraph around a one-paragraph text (a question, a point)."""
@@ -179,6 +183,21 @@ class Renderer:
             aliases.update(dict.fromkeys(self.catalogue.themes[theme_id].aliases))
         return list(aliases)
 
+    def theme_entry(self, entry: Entry, here: str) -> str:
+        """An entry as theme and audience pages show it; the same HTML on every such page of a
+        folder, so it is rendered once per build."""
+        key = (entry, posixpath.dirname(here))
+        if key not in self._entries:
+            self._entries[key] = self.render("theme-entry.html", here, entry=entry)
+        return self._entries[key]
+
+    def item_body(self, entry: Entry) -> str:
+        """What an entry says (text, points, Reflect panel, closing): the same on its brief, theme
+        and audience pages, so it is rendered once per build."""
+        if entry not in self._bodies:
+            self._bodies[entry] = self.render("item-body.html", "", entry=entry)
+        return self._bodies[entry]
+
     def render(self, template: str, here: str, **values) -> str:
         return ENV.get_template(template).render(
             here=here,
@@ -186,6 +205,8 @@ class Renderer:
             html=self.html,
             inline=self.inline,
             stash_html=self.stash,
+            theme_entry=lambda entry: self.theme_entry(entry, here),
+            item_body=self.item_body,
             entry_cases=entry_cases,
             record_themes=record_themes,
             theme_aliases=self.theme_aliases,

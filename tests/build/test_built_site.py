@@ -131,3 +131,8 @@ def test_a_discussion_sheet_exists_only_where_there_are_questions(site):
     catalogue = load(ROOT / "data")
     for theme_id in catalogue.themes:
         assert (site / "discussion" / f"{theme_id}.html").is_file() == catalogue.theme_has_questions(theme_id), theme_id
+
+
+def test_no_placeholder_is_left_in_a_page(site):
+    leftovers = [page.relative_to(site).as_posix() for page in html_pages(site) if "<!--lb-html" in page.read_text()]
+    assert not leftovers
