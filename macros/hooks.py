@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,10 +19,12 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make the package
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from macros import build, content, headers, pages, render  # noqa: E402
 
 log = logging.getLogger("mkdocs.learning_briefs")
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -61,6 +64,11 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     # HTML the macros kept out of Markdown (see `render.stash`) goes back into the page.
     html = build.renderer.unstash(html)
+    # A generated page is HTML from the partials: its table of contents and anchors come from
+    # the headings the renderer wrote, as Markdown's would from Markdown headings.
+    if (tokens := build.renderer.toc(page.file.src_uri)) is not None:
+        page.toc = get_toc(tokens)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ANCHOR_ID.findall(html))
     if build.problems:  # only in a preview: a build with problems stops before any page
         html = build.renderer.problems_notice(build.problems) + html
     return html

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 import markdown
+from markdown.extensions.toc import nest_toc_tokens
 
 from .content import BriefRecord, Catalogue, Entry
 
@@ -117,6 +118,7 @@ class Renderer:
         self._stashed: dict[str, str] = {}
         self._entries: dict[tuple[Entry, str], str] = {}
         self._bodies: dict[Entry, str] = {}
+        self._tocs: dict[str, list[dict]] = {}
         self._stash_numbers = itertools.count()
 
     def html(self, text: str) -> str:
@@ -198,6 +200,22 @@ class Renderer:
             self._bodies[entry] = self.render("item-body.html", "", entry=entry)
         return self._bodies[entry]
 
+    def page(self, template: str, here: str, **values) -> str:
+        """A whole generated page: HTML that Markdown passes over (one placeholder), its
+        headings recorded for the table of contents the hooks give the page."""
+        self._tocs[here] = []
+        return self.stash(self.render(template, here, **values))
+
+    def heading(self, level: int, anchor: str, text: str, here: str, *, search: bool = True, toc: bool = True) -> str:
+        if toc and here in self._tocs:
+            self._tocs[here].append({"level": level, "id": anchor, "name": html.escape(text), "children": []})
+        return ENV.get_template("heading.html").render(level=level, anchor=anchor, text=text, search=search)
+
+    def toc(self, here: str) -> list[dict] | None:
+        """The headings of a generated page, nested as MkDocs expects, or None for other pages."""
+        tokens = self._tocs.pop(here, None)
+        return None if tokens is None else nest_toc_tokens(tokens)
+
     def render(self, template: str, here: str, **values) -> str:
         return ENV.get_template(template).render(
             here=here,
@@ -207,6 +225,7 @@ class Renderer:
             stash_html=self.stash,
             theme_entry=lambda entry: self.theme_entry(entry, here),
             item_body=self.item_body,
+            heading=lambda level, anchor, text, **options: self.heading(level, anchor, text, here, **options),
             entry_cases=entry_cases,
             record_themes=record_themes,
             theme_aliases=self.theme_aliases,
@@ -221,20 +240,20 @@ class Renderer:
     # --- pages -------------------------------------------------------------------------------
 
     def brief_page(self, record: BriefRecord, here: str) -> str:
-        return self.render("brief-page.md", here, record=record, brief=record.brief)
+        return self.page("brief-page.html", here, record=record, brief=record.brief)
 
     def theme_page(self, theme_id: str, here: str) -> str:
         theme = self.catalogue.themes[theme_id]
         entries = self.catalogue.entries_by_theme[theme_id]
         has_questions = self.catalogue.theme_has_questions(theme_id)
-        return self.render(
-            "theme-page.md", here, theme=theme, by_year=group_by_year(entries), has_questions=has_questions
+        return self.page(
+            "theme-page.html", here, theme=theme, by_year=group_by_year(entries), has_questions=has_questions
         )
 
     def audience_page(self, audience_id: str, here: str) -> str:
         audience = self.catalogue.audiences[audience_id]
         entries = self.catalogue.entries_by_audience[audience_id]
-        return self.render("audience-page.md", here, audience=audience, by_year=group_by_year(entries))
+        return self.page("audience-page.html", here, audience=audience, by_year=group_by_year(entries))
 
     def audiences_index(self, here: str) -> str:
         return self.render("audiences-index.html", here)
@@ -255,7 +274,7 @@ class Renderer:
     def discussion_sheet(self, theme_id: str, here: str) -> str:
         messages = [e for e in self.catalogue.entries_by_theme[theme_id] if e.kind == "key-message"]
         messages.sort(key=lambda e: e.brief.year, reverse=True)
-        return self.render("discussion-sheet.md", here, theme=self.catalogue.themes[theme_id], messages=messages)
+        return self.page("discussion-sheet.html", here, theme=self.catalogue.themes[theme_id], messages=messages)
 
     def themes_index(self, here: str) -> str:
         return self.render("themes-index.md", here, rows=theme_rows(self.catalogue), years=sorted(self.catalogue.years))

@@ -30,6 +30,21 @@ CHROMIUM_ARGS = [
 SITE_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "CONTRIBUTING.md")
 
 
+def pytest_collection_finish(session):
+    """Every test file under a folder that was asked for is collected: a file pytest passes over
+    in silence is a test that never runs."""
+    collected = {Path(str(item.path)).resolve() for item in session.items}
+    asked = [Path(arg.split("::")[0]).resolve() for arg in session.config.args]
+    missing = [
+        path.relative_to(ROOT).as_posix()
+        for folder in asked if folder.is_dir()
+        for path in folder.rglob("test_*.py")
+        if "fixtures" not in path.parts and path.resolve() not in collected
+    ]
+    if missing and not session.config.option.keyword and not session.config.option.markexpr:
+        raise pytest.UsageError(f"test files never collected: {missing}")
+
+
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a strict build of `project` into `site_dir`, as `make build` does."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
