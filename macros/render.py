@@ -119,6 +119,7 @@ class Renderer:
         self._entries: dict[tuple[Entry, str], str] = {}
         self._bodies: dict[Entry, str] = {}
         self._tocs: dict[str, list[dict]] = {}
+        self._heading = ENV.get_template("heading.html")
         self._stash_numbers = itertools.count()
 
     def html(self, text: str) -> str:
@@ -209,7 +210,7 @@ class Renderer:
     def heading(self, level: int, anchor: str, text: str, here: str, *, search: bool = True, toc: bool = True) -> str:
         if toc and here in self._tocs:
             self._tocs[here].append({"level": level, "id": anchor, "name": html.escape(text), "children": []})
-        return ENV.get_template("heading.html").render(level=level, anchor=anchor, text=text, search=search)
+        return self._heading.render(level=level, anchor=anchor, text=text, search=search)
 
     def toc(self, here: str) -> list[dict] | None:
         """The headings of a generated page, nested as MkDocs expects, or None for other pages."""

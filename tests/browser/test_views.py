@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT, make_project, mkdocs_build
 from macros.content import load
 from support import normalise
 
@@ -100,6 +100,22 @@ def test_printing_a_brief_gives_a_clean_handout(page, base_url):
             assert plain(question).replace(" ", "")[:60] in squashed, question
     for chrome in ["how to use this site", "table of contents", "search"]:
         assert chrome not in text, chrome
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "site" / "data")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def test_printing_shows_web_addresses_and_not_the_sites_own(page, fixture_site):
+    """On paper a web address is useful; a link within the site (a theme chip) is not."""
+    page.goto((fixture_site / "briefs" / "2099-00-fixture.html").as_uri())
+    squashed = pdf_text(page.pdf(format="A4")).replace(" ", "")
+    assert "fixturesite(https://example.org/fixture)" in squashed
+    assert ".html" not in squashed
 
 
 def test_a_discussion_sheet_prints_questions_with_space_to_write(page, base_url):

@@ -60,3 +60,23 @@ def test_the_file_share_build_works_from_disk(browser, offline_site):
     page.wait_for_url("**/briefs/2017-18-think-family.html*#the-silent-child")
     context.close()
     assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file://")]
+
+
+def test_an_older_browser_without_resize_observer_fetches_nothing_from_elsewhere(browser, base_url):
+    """Material fetches a ResizeObserver polyfill from a CDN when the browser lacks one; the site
+    ships its own copy, so even then every request stays on the site's origin."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    context = browser.new_context()
+    context.add_init_script("delete window.ResizeObserver")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{base_url}/briefs/2017-18-think-family.html")
+    page.wait_for_load_state("networkidle")
+    search(page, "silent child")
+    native = page.evaluate("typeof window.ResizeObserver")
+    context.close()
+    assert native == "function"  # the shipped polyfill stood in
+    assert any(url.endswith("resize-observer-polyfill.js") for url in requests)
+    outside = [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))]
+    assert not outside, outside
