@@ -217,7 +217,7 @@ def given_names(text: str) -> Iterator[re.Match]:
 # Cheap tests that say when a detector cannot match, so its slower regular expression is not
 # run: most text holds no "@", no two digits together, no role word and no "is a". A check of
 # a national collection scans tens of thousands of texts.
-TWO_DIGITS = re.compile(r"\d\d")
+DIGIT = re.compile(r"\d")
 DIGIT_THEN_NAME = re.compile(r"\d[A-Za-z]?,?[ \t]+[A-Z]")
 DIGIT_THEN_TWO_LETTERS = re.compile(r"\d[A-Za-z]{2}")
 WORD = re.compile(r"[A-Za-z]+")
@@ -231,16 +231,22 @@ TITLE_WORDS = frozenset("Mr Mrs Ms Mx Miss Dr Prof PC DC DS DI Sgt".split())
 
 
 class Text:
-    """A text with what the quick tests need, worked out once."""
+    """A text with what the quick tests need, worked out once: its words, and where its digits
+    are (few, in most texts), so the tests look only there."""
 
     def __init__(self, text: str):
         self.text = text
         self.words = set(WORD.findall(text))
         self.lower_words = {word.lower() for word in self.words}
+        self.digits = [match.start() for match in DIGIT.finditer(text)]
+        self.two_digits = any(b == a + 1 for a, b in zip(self.digits, self.digits[1:]))
+
+    def digit_followed_by(self, pattern: re.Pattern) -> bool:
+        return any(pattern.match(self.text, position) for position in self.digits)
 
 
 def _may_be_dated(t: Text) -> bool:
-    return "born" in t.lower_words or "dob" in t.lower_words or TWO_DIGITS.search(t.text) is not None
+    return "born" in t.lower_words or "dob" in t.lower_words or t.two_digits
 
 
 def _may_name_a_child(t: Text) -> bool:
@@ -257,15 +263,15 @@ def _may_name_a_person(t: Text) -> bool:
 # finding, not also "Jane".
 DETECTORS: list[tuple[str, Detector, Callable[[Text], bool]]] = [
     ("an email address", emails, lambda t: "@" in t.text),
-    ("a phone number", phone_numbers, lambda t: TWO_DIGITS.search(t.text) is not None),
-    ("an NHS number", nhs_numbers, lambda t: TWO_DIGITS.search(t.text) is not None),
-    ("a National Insurance number", ni_numbers, lambda t: TWO_DIGITS.search(t.text) is not None),
-    ("a postcode", postcodes, lambda t: DIGIT_THEN_TWO_LETTERS.search(t.text) is not None),
+    ("a phone number", phone_numbers, lambda t: t.two_digits),
+    ("an NHS number", nhs_numbers, lambda t: t.two_digits),
+    ("a National Insurance number", ni_numbers, lambda t: t.two_digits),
+    ("a postcode", postcodes, lambda t: t.digit_followed_by(DIGIT_THEN_TWO_LETTERS)),
     ("a date that could be a date of birth", dates_of_birth, _may_be_dated),
-    ("a street address", street_addresses, lambda t: DIGIT_THEN_NAME.search(t.text) is not None),
+    ("a street address", street_addresses, lambda t: t.digit_followed_by(DIGIT_THEN_NAME)),
     ("a named relative or professional", named_people, _may_name_a_person),
     ("a named child", named_children, _may_name_a_child),
-    ("a given name that is not a declared pseudonym", given_names, lambda t: True),
+    ("a given name that is not a declared pseudonym", given_names, lambda t: not t.words.isdisjoint(GIVEN_NAMES)),
 ]
 # Joins the texts of one brief so each detector runs once per brief; no pattern matches across it.
 SEPARATOR = "\n\x00\n"

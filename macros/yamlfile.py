@@ -1,8 +1,9 @@
-"""Read one YAML file into plain data, remembering the line and column of every value.
+"""Read one YAML file into plain data, keeping what says where each value sits in it.
 
 PyYAML on its own loses positions and silently keeps the last of two duplicate keys; both
-matter to an editor, so documents are composed into nodes and built here. libyaml's C loader
-is used when present (about 10 ms a brief faster than the pure-Python one).
+matter to an editor, so documents are composed into nodes and built here. The nodes are kept
+and a value's line is looked up only when there is a problem to report. libyaml's C loader is
+used when present (about 10 ms a brief faster than the pure-Python one).
 """
 
 from __future__ import annotations
@@ -28,17 +29,30 @@ class Document:
 
     file: str
     data: object = None
-    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None  # the composed document: lines and columns, read on demand
     problems: list[Problem] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
     def where(self, path: Path) -> tuple[int, int]:
-        """Line and column of the value at `path`, or of its nearest parent that exists.
+        """Line and column of the value at `path`, or of its nearest parent that exists; a
+        field is reported at its key, where the editor wrote its name.
 
         The whole file (the empty path) is reported at its first line."""
-        while path not in self.marks and path:
-            path = path[:-1]
-        return self.marks.get(path, (1, 1)) if path else (1, 1)
+        if not path or self.root is None:
+            return 1, 1
+        node, mark = self.root, None
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                pair = next((pair for pair in node.value if _key(pair[0]) == part), None)
+                if pair is None:
+                    break
+                mark, node = pair[0].start_mark, pair[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+            else:
+                break
+        return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
     def problem(self, path: Path, message: str, *, warning: bool = False, text: str | None = None) -> Problem:
         line, column = self.where(path)
@@ -85,7 +99,8 @@ def read(path: FilePath, name: str) -> Document:
     try:
         node = loader.get_single_node()
         if node is not None:
-            doc.data = _build(loader, node, (), doc)
+            doc.root = node
+            doc.data = _build(loader, node, 0, doc, set())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = error.problem or "not valid YAML"
@@ -123,37 +138,41 @@ MAX_DEPTH = 12  # a brief nests five levels deep; far deeper is a mistake or an 
 NESTING_HINT = "check the indentation and the brackets, a brief nests only a few levels deep"
 
 
-def _build(loader, node, path: Path, doc: Document, seen: set[int] | None = None):
+STRING = "tag:yaml.org,2002:str"
+
+
+def _key(node) -> object:
+    return node.value if node.tag == STRING else str(node.value)
+
+
+def _build(loader, node, depth: int, doc: Document, seen: set[int]):
     # Anchors and aliases (&name, *name) reuse one node: refused, so a few lines cannot expand
     # into millions of values or loop forever.
-    seen = set() if seen is None else seen
     if id(node) in seen:
         raise _Unsupported(node, "anchors and aliases (&name, *name) are not allowed: write the value out in full")
     seen.add(id(node))
-    if len(path) > MAX_DEPTH:
+    if depth > MAX_DEPTH:
         raise _Unsupported(node, f"the file is nested too deeply here: {NESTING_HINT}")
-    doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == STRING else loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
-                line = key_node.start_mark.line + 1
                 doc.problems.append(
                     Problem(
                         doc.file,
-                        line,
+                        key_node.start_mark.line + 1,
                         key_node.start_mark.column + 1,
                         f"duplicate key '{key}': it is already set above; keep one of them",
                     )
                 )
                 continue
-            result[key] = _build(loader, value_node, path + (key,), doc, seen)
-            # A mapping entry is reported at its key, where the editor wrote the field name.
-            doc.marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(loader, value_node, depth + 1, doc, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, path + (i,), doc, seen) for i, item in enumerate(node.value)]
+        return [_build(loader, item, depth + 1, doc, seen) for item in node.value]
+    if node.tag == STRING:  # most values: the text as written, without the constructor's detour
+        return node.value
     return loader.construct_object(node, deep=True)
