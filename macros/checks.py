@@ -85,6 +85,11 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
     found = anonymise.scan_all([text for _, text in fields], pseudonyms=pseudonyms(brief), allowed=allowed)
     for index, message, text in found:
         yield fields[index][0], message, False, text  # located at the line that holds `text`
+    for a, allowance in enumerate(brief.allow):
+        if not any(allowance.text in text for _, text in fields):
+            yield ("allow", a, "text"), (
+                f"allowed text '{allowance.text[:40]}' is no longer in this brief: remove it from `allow:`"
+            ), True
     for c, case in enumerate(brief.cases):
         if case.pseudonym is not None and not case.pseudonym.endswith("*"):
             yield ("cases", c, "pseudonym"), (

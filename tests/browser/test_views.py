@@ -22,7 +22,7 @@ def plain(markdown: str) -> str:
 
 def without_notes(text: str) -> str:
     """A resource without an address shows its name and "link to follow" after the link text."""
-    return re.sub(r" ?\([^()]*: link to follow\)", "", text)
+    return re.sub(r" ?\((?:[^()]*: )?link to follow\)", "", text)
 
 
 def test_themes_table_marks_recurring_themes_first(page, base_url):

@@ -304,3 +304,12 @@ def test_an_identifying_detail_in_a_long_text_is_reported_at_its_own_line(data):
     )
     found = [p for p in problems if "'mother Jane Example'" in p.message]
     assert found and found[0].line == line_of(data, "Then mother Jane Example") and found[0].column == 12
+
+
+def test_an_allowance_that_matches_nothing_is_a_warning(data):
+    brief = data / BRIEF
+    brief.write_text(brief.read_text() + "allow:\n  - text: 97 Fixture Street\n    reason: A synthetic street.\n")
+    catalogue = load(data)
+    assert "allowed text '97 Fixture Street' is no longer in this brief: remove it from `allow:`" in [
+        w.message for w in catalogue.warnings
+    ]

@@ -28,10 +28,11 @@ def renderer():
         ("# Not a heading", ["# Not a heading"], ["<h1"]),
         ("See [the site](resource:fixture-site).", ['<a href="https://example.org/fixture">the site</a>'], []),
         ("See [the guide](resource:fixture-guide).", ["the guide", "(Fixture Guide: link to follow)"], ["href"]),
+        ("See the [Fixture Guide.](resource:fixture-guide)", ["Fixture Guide.", " (link to follow)"], ["href", ": link"]),
         ("Mail [us](mailto:team@example.org).", ['href="mailto:team@example.org"'], []),
     ],
     ids=["emphasis", "script", "img onerror", "javascript link", "reference link", "image", "heading",
-         "resource with address", "resource to follow", "mailto"],
+         "resource with address", "resource to follow", "resource named by its link", "mailto"],
 )
 def test_editor_text_becomes_safe_html(renderer, text, present, absent):
     html = renderer.html(text)
