@@ -246,7 +246,8 @@ class Text:
 
 
 def _may_be_dated(t: Text) -> bool:
-    return "born" in t.lower_words or "dob" in t.lower_words or t.two_digits
+    labelled = not t.lower_words.isdisjoint({"born", "birth", "dob"}) or "d.o.b" in t.text.lower()
+    return labelled or t.two_digits
 
 
 def _may_name_a_child(t: Text) -> bool:
@@ -284,8 +285,8 @@ def scan(text: str, *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = 
 
 
 def scan_all(
-    texts: Sequence[str], *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = ()
-) -> Iterator[tuple[int, str]]:
+    texts: Sequence[str], *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = (), fix: str = FIX
+) -> Iterator[tuple[int, str, str]]:
     """Yield (index of the text, message, the text found) per suspected identifying detail, in
     reading order."""
     declared = {name.strip().rstrip("*") for name in pseudonyms}
@@ -310,7 +311,7 @@ def scan_all(
                 covered.update(span)
             elif not names_a_pseudonym(joined, match, declared):
                 covered.update(span)
-                findings.append((span.start, f"looks like {kind} '{found}': {FIX}", found))
+                findings.append((span.start, f"looks like {kind} '{found}': {fix}", found))
     for start, message, found in sorted(findings, key=lambda finding: finding[0]):
         yield bisect.bisect_right(starts, start) - 1, message, found
 

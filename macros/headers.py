@@ -17,8 +17,23 @@ HEADERS_FILE = "_headers"
 NGINX_FILE = "security-headers.nginx.conf"
 
 
-# A page's own content (everything but the theme's frame) sits in this element.
-CONTENT = re.compile(r'<article class="md-content__inner[^"]*">.*?</article>', re.S)
+# A page's own content (everything but the theme's frame) sits in this element; the cards
+# inside it are articles too, so its end is found by counting.
+CONTENT_START = re.compile(r'<article class="md-content__inner[^"]*">')
+ARTICLE_TAG = re.compile(r"<(/?)article\b", re.I)
+
+
+def content_span(html: str) -> tuple[int, int] | None:
+    """Where the page's own content starts and ends in `html`, or None if it has none."""
+    start = CONTENT_START.search(html)
+    if not start:
+        return None
+    depth = 1
+    for tag in ARTICLE_TAG.finditer(html, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start.start(), tag.end()
+    return start.start(), len(html)
 
 
 def scripts_in_content(site_dir: Path) -> list[str]:
@@ -26,17 +41,23 @@ def scripts_in_content(site_dir: Path) -> list[str]:
     never hashed into the policy, so content can never bring in a script that runs."""
     found = []
     for page in sorted(site_dir.rglob("*.html")):
-        content = CONTENT.search(page.read_text(encoding="utf-8"))
-        if content and "<script" in content.group().lower():
+        html = page.read_text(encoding="utf-8")
+        span = content_span(html)
+        if span and "<script" in html[span[0] : span[1]].lower():
             found.append(page.relative_to(site_dir).as_posix())
     return found
+
+
+def without_content(html: str) -> str:
+    span = content_span(html)
+    return html if span is None else html[: span[0]] + html[span[1] :]
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:
     """'sha256-...' for every distinct executable inline script in the theme around the pages."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
-        for match in INLINE_SCRIPT.finditer(CONTENT.sub("", page.read_text(encoding="utf-8"))):
+        for match in INLINE_SCRIPT.finditer(without_content(page.read_text(encoding="utf-8"))):
             attrs = match.group("attrs")
             if "src=" in attrs or "application/json" in attrs:
                 continue  # external scripts are 'self'; JSON data is never executed

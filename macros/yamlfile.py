@@ -8,6 +8,7 @@ used when present (about 10 ms a brief faster than the pure-Python one).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
@@ -63,10 +64,12 @@ class Document:
     def find(self, text: str, line: int, column: int) -> tuple[int, int]:
         """Line and column of `text` at or after `line`, or (line, column) if it is not there
         as written (split over lines, or escaped in quotes)."""
+        # As a whole word: 'Tom' is not the start of 'Tomorrow'.
+        pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)" if text[:1].isalnum() else re.escape(text))
         for number in range(line, min(line + 200, len(self.lines)) + 1):
-            at = self.lines[number - 1].find(text)
-            if at >= 0:
-                return number, at + 1
+            found = pattern.search(self.lines[number - 1])
+            if found:
+                return number, found.start() + 1
         return line, column
 
 

@@ -85,6 +85,8 @@ DETECTOR_CASES = {
             ("She was born March 2015.", "born March 2015"),
             ("DOB 12 Mar 15 on the referral.", "DOB 12 Mar 15"),
             ("Date of birth: 3/4/16.", "3/4/16"),
+            ("Child A, date of birth: 3 May, was seen.", "date of birth: 3 May"),
+            ("Child A, D.O.B. 3/4, was seen.", "D.O.B. 3/4"),
         ],
         [
             "The 2016-17 and 2017-18 audits.",

@@ -222,7 +222,7 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
         ("resources.yml", "url: https://example.org/fixture", "url: '#'", ["goes nowhere"]),
         ("audiences.yml", "title: Fixture Readers", "titel: Fixture Readers", ["unknown field 'titel'", "did you mean 'title'?"]),
         ("audiences.yml", "description: A synthetic role", "description: <script>alert(1)</script> A synthetic role", ["raw HTML"]),
-        ("themes.yml", "description: A second synthetic theme.", "description: Ask mother Jane Example.", ["named relative"]),
+        ("themes.yml", "description: A second synthetic theme.", "description: Ask mother Jane Example.", ["named relative", "reword it"]),
         ("themes.yml", "aliases: [zebra crossing, fixture alias]", "aliases: [zebra crossing, '[x](javascript:alert(1))']", ["goes nowhere"]),
     ],
 )
@@ -313,3 +313,13 @@ def test_an_allowance_that_matches_nothing_is_a_warning(data):
     assert "allowed text '97 Fixture Street' is no longer in this brief: remove it from `allow:`" in [
         w.message for w in catalogue.warnings
     ]
+
+
+def test_a_short_name_is_found_at_its_own_line_not_inside_a_longer_word(data):
+    problems = problems_after(
+        data,
+        "summary: Sample is a synthetic example case for tests.",
+        "summary: |-\n      Sample had a review.\n      Tomorrow's meeting was agreed.\n      Then Tom attended nursery.",
+    )
+    found = [p for p in problems if "'Tom'" in p.message]
+    assert found and (found[0].line, found[0].column) == (line_of(data, "Then Tom attended"), 12)

@@ -67,7 +67,9 @@ def test_a_script_in_page_content_is_found_and_never_hashed(tmp_path):
     frame = '<html><head><script>var theme = 1;</script></head><body>{}</body></html>'
     (tmp_path / "clean.html").write_text(frame.format('<article class="md-content__inner md-typeset"><p>Text</p></article>'))
     (tmp_path / "bad.html").write_text(frame.format('<article class="md-content__inner md-typeset"><script>evil()</script></article>'))
-    assert scripts_in_content(tmp_path) == ["bad.html"]
+    nested = '<article class="md-content__inner md-typeset"><article class="lb-key-message">x</article><script>evil()</script></article>'
+    (tmp_path / "nested.html").write_text(frame.format(nested))
+    assert scripts_in_content(tmp_path) == ["bad.html", "nested.html"]
     assert len(inline_script_hashes(tmp_path)) == 1  # the theme's script, not the content's
 
 
