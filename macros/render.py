@@ -21,15 +21,11 @@ from markdown.extensions.toc import nest_toc_tokens
 from .content import BriefRecord, Catalogue, Entry
 
 TEMPLATES = Path(__file__).parent / "templates"
-RESOURCE_LINK = re.compile(r"\[([^\]]*)\]\(resource:([^)\s]*)\)")
-# A Markdown link whose target is not a web address, an email address or a resource.
-UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\((?!\s*(?:https?://|mailto:|resource:))[^)]*\)")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
 STASH_MARK = "<!--lb-html-{}-->"  # stands in a page's Markdown for HTML kept out of Markdown
 STASHED = re.compile(r"<!--lb-html-\d+-->")
 UNINDEXED_MARK = "<!--lb-html-unindexed-{}-->"  # the same, for HTML put back after search has read the page
 UNINDEXED = re.compile(r"<!--lb-html-unindexed-\d+-->")
-PENDING_MARK = "LBPENDINGRESOURCE{}X"  # where a 'link to follow' goes, until the text is converted
 SAFE_TARGETS = ("https://", "http://", "mailto:")
 # A line with none of Markdown's special characters and no list or code start. A text made of
 # such lines, in paragraphs, becomes exactly the HTML Markdown would make, without its cost.
@@ -37,16 +33,43 @@ PLAIN_TEXT = re.compile(r"(?![-+*>=#]|\d+[.)])[^\s\\`*_\[\]<>&#!{}][^\n\t\\`*_\[
 ABBREVIATION = re.compile(r"(?i)(?:^|\()(?:i\.e|e\.g|etc|cf|vs|approx|no)\.$")
 
 
-class _SafeLinks(markdown.treeprocessors.Treeprocessor):
-    """Drops any link target that is not a web or email address (a last guard on editor text)."""
+class _Links(markdown.treeprocessors.Treeprocessor):
+    """Every link in editor text: `resource:<id>` becomes the resource's address, or its name
+    marked 'link to follow' (resource-pending.html); a web or email address stays; anything else
+    keeps its words and loses its target."""
+
+    def __init__(self, converter: markdown.Markdown, resources: dict):
+        super().__init__(converter)
+        self.resources = resources
 
     def run(self, root):
-        for link in root.iter("a"):
-            if not link.get("href", "").strip().lower().startswith(SAFE_TARGETS):
-                link.attrib.pop("href", None)
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for link in list(root.iter("a")):
+            target = link.get("href", "").strip()
+            resource = self.resources.get(target[len("resource:"):]) if target.startswith("resource:") else None
+            if resource is not None and resource.url:
+                link.set("href", resource.url)
+            elif resource is not None:
+                label = "".join(link.itertext())
+                pending = ENV.get_template("resource-pending.html").render(label=label, resource=resource).strip()
+                _replace(link, parents[link], self.md.htmlStash.store(pending))
+            elif not target.lower().startswith(SAFE_TARGETS):
+                link.tag = "span"
+                link.attrib.clear()
 
 
-def field_markdown() -> markdown.Markdown:
+def _replace(element, parent, text: str) -> None:
+    """Put `text` where `element` stood in `parent`."""
+    index = list(parent).index(element)
+    text += element.tail or ""
+    if index:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)
+
+
+def field_markdown(resources: dict | None = None) -> markdown.Markdown:
     """Markdown for editors' text: paragraphs, lists, emphasis and links. Nothing that could run,
     reach outside the site or break the page's outline: raw HTML stays text, and images,
     reference-style links and headings are not Markdown here."""
@@ -56,7 +79,7 @@ def field_markdown() -> markdown.Markdown:
         converter.inlinePatterns.deregister(name)
     for name in ("reference", "hashheader", "setextheader"):
         converter.parser.blockprocessors.deregister(name)
-    converter.treeprocessors.register(_SafeLinks(converter), "lb-safe-links", 0)
+    converter.treeprocessors.register(_Links(converter, resources or {}), "lb-links", 0)
     return converter
 
 
@@ -113,7 +136,7 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
-        self._markdown = field_markdown()
+        self._markdown = field_markdown(catalogue.resources)
         self._html: dict[str, str] = {}
         self._stashed: dict[str, str] = {}
         self._entries: dict[tuple[Entry, str], str] = {}
@@ -125,10 +148,8 @@ class Renderer:
     def html(self, text: str) -> str:
         """Editor Markdown as safe HTML, converted once per build and reused on every page.
 
-        Resource links become links, or the name and 'link to follow'. The content check already
-        refuses raw HTML and odd links; this is the second line of defence: raw HTML is shown as
-        text, images and reference-style links are not Markdown here, and a link to anything but
-        a web or email address keeps its text and loses its target."""
+        The content check already refuses raw HTML and odd links; `field_markdown` is the second
+        line of defence (see `_Links` for what becomes of each link)."""
         converted = self._html.get(text)
         if converted is None:
             paragraphs = text.split("\n\n")
@@ -136,7 +157,8 @@ class Renderer:
                 # Most texts: plain paragraphs, nothing for Markdown to do.
                 converted = "\n".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
             else:
-                converted = self._convert(text)
+                self._markdown.reset()
+                converted = self._markdown.convert(text)
             self._html[text] = converted
         return converted
 
@@ -159,24 +181,6 @@ class Renderer:
         converted = self.html(text)
         if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
             return converted[3:-4]
-        return converted
-
-    def _convert(self, text: str) -> str:
-        pending: list[str] = []
-
-        def resolve(match: re.Match) -> str:
-            label, resource_id = match.group(1), match.group(2)
-            resource = self.catalogue.resources[resource_id]
-            if resource.url:
-                return f"[{label}]({resource.url})"
-            pending.append(ENV.get_template("resource-pending.html").render(label=label, resource=resource).strip())
-            return PENDING_MARK.format(len(pending) - 1)
-
-        text = RESOURCE_LINK.sub(resolve, UNSAFE_LINK.sub(r"\1", text))
-        self._markdown.reset()
-        converted = self._markdown.convert(text)
-        for number, snippet in enumerate(pending):
-            converted = converted.replace(PENDING_MARK.format(number), snippet)
         return converted
 
     def theme_aliases(self, theme_ids: list[str]) -> list[str]:
