@@ -231,18 +231,24 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
 # --- Vocabularies ----------------------------------------------------------------------------
 
 
+def vocabulary_texts(name: str, items) -> Iterator[tuple[Path, str]]:
+    """Every text in a shared list that reaches the site: titles and descriptions show on every
+    page that names the theme, audience or resource; aliases are indexed for search."""
+    for i, item in enumerate(items):
+        yield (name, i, "title"), item.title
+        if getattr(item, "description", None):
+            yield (name, i, "description"), item.description
+        for j, alias in enumerate(getattr(item, "aliases", [])):
+            yield (name, i, "aliases", j), alias
+
+
 def vocabulary_checks(model, vocab: Vocabulary) -> Found:
     name = next(iter(type(model).model_fields))
     items = getattr(model, name)
-    # Titles and descriptions reach every page that names the theme, audience or resource.
-    for i, item in enumerate(items):
-        for field in ("title", "description", "aliases"):
-            values = getattr(item, field, None)
-            for j, text in enumerate(values if isinstance(values, list) else [values] if values else []):
-                where = (name, i, field, j) if isinstance(values, list) else (name, i, field)
-                yield from text_rules(where, text, vocab)
-                for _, message, found in anonymise.scan_all([text], fix=SHARED_LIST_FIX):
-                    yield where, message, False, found
+    for where, text in vocabulary_texts(name, items):
+        yield from text_rules(where, text, vocab)
+        for _, message, found in anonymise.scan_all([text], fix=SHARED_LIST_FIX):
+            yield where, message, False, found
     seen = set()
     for i, item in enumerate(items):
         if item.id in seen:

@@ -85,6 +85,14 @@ class BriefRecord:
         return f"briefs/{self.id}.md"
 
     @property
+    def themes(self) -> list[str]:
+        """The themes the brief lists on its front page, or, when it lists none, every theme its
+        strengths and key messages carry, in order of first use."""
+        if self.brief.themes:
+            return self.brief.themes
+        return list(dict.fromkeys(theme_id for entry in self.entries for theme_id in entry.item.themes))
+
+    @property
     def by_case(self) -> bool:
         """True when strengths and key messages are given case by case (as 2016-17 does)."""
         return any(case.strengths or case.key_messages for case in self.brief.cases)
@@ -167,13 +175,14 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
     Briefs marked `draft: true` are checked like any other, but left out unless `include_drafts`."""
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
+    paths = brief_files(data_dir)
     records: list[BriefRecord] = []
-    for path in brief_files(data_dir):
+    for path in paths:
         record, found = load_brief(path, _name_of(data_dir, path), vocab)
         problems.extend(found)
         if record is not None and (include_drafts or not record.brief.draft):
             records.append(record)
-    problems.extend(_duplicate_ids(data_dir, brief_files(data_dir)))
+    problems.extend(_duplicate_ids(data_dir, paths))
 
     errors = [p for p in problems if not p.warning]
     if errors:

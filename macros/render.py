@@ -232,7 +232,6 @@ class Renderer:
             item_body=self.item_body,
             heading=lambda level, anchor, text, **options: self.heading(level, anchor, text, here, **options),
             entry_cases=entry_cases,
-            record_themes=record_themes,
             theme_aliases=self.theme_aliases,
             first_sentence=first_sentence,
             **values,
@@ -316,14 +315,6 @@ def first_sentence(text: str) -> str:
         if depth == 0 and not ABBREVIATION.search(words[-1] if words else ""):
             return paragraph[: match.end()]
     return paragraph
-
-
-def record_themes(record: BriefRecord) -> list[str]:
-    """Every theme a brief's strengths and key messages carry, in order of first use."""
-    themes: dict[str, None] = {}
-    for entry in record.entries:
-        themes.update(dict.fromkeys(entry.item.themes))
-    return list(themes)
 
 
 def group_by_year(entries: list[Entry]) -> dict[str, list[Entry]]:

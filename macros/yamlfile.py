@@ -144,7 +144,8 @@ NESTING_HINT = "check the indentation and the brackets, a brief nests only a few
 STRING = "tag:yaml.org,2002:str"
 
 
-def _key(node) -> object:
+def _key(node) -> str:
+    """A mapping key as text, as the editor wrote it (`yes:` stays 'yes')."""
     return node.value if node.tag == STRING else str(node.value)
 
 
@@ -159,9 +160,7 @@ def _build(loader, node, depth: int, doc: Document, seen: set[int]):
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == STRING else loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
+            key = _key(key_node)
             if key in result:
                 doc.problems.append(
                     Problem(
