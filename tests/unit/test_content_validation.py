@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from macros.content import check, load
 from macros.problems import ContentError
+from mistakes import MISTAKES
 
 FIXTURE_DATA = FIXTURES / "site" / "data"
 BRIEF = "briefs/2099-00-fixture.yml"
@@ -51,89 +52,6 @@ def test_the_fixture_content_loads(data):
     ]
 
 
-# (what is changed, into what, the text on the line the problem must point at, words the message must hold)
-MISTAKES = {
-    "unknown theme": (
-        "themes: [fixture-theme-a, fixture-theme-b]",
-        "themes: [fixture-theme-a, fixture-theme-bb]",
-        "fixture-theme-bb",
-        ["theme 'fixture-theme-bb' is not in data/themes.yml", "did you mean 'fixture-theme-b'"],
-    ),
-    "unknown case": ("cases: [case-1]\n    audiences", "cases: [case-9]\n    audiences", "case-9", ["case 'case-9'", "did you mean"]),
-    "unknown audience": (
-        "audiences: [fixture-audience]",
-        "audiences: [fixture-audiences]",
-        "fixture-audiences",
-        ["audience 'fixture-audiences' is not in data/audiences.yml", "did you mean 'fixture-audience'?"],
-    ),
-    "unknown resource": (
-        "resource:fixture-guide",
-        "resource:fixture-gide",
-        "fixture-gide",
-        ["resource 'fixture-gide' is not in data/resources.yml", "did you mean 'fixture-guide'"],
-    ),
-    "unknown field": ("key_messages:", "key_mesages:", "key_mesages", ["unknown field 'key_mesages'", "did you mean 'key_messages'?"]),
-    "missing field": ("board: Example Partnership (synthetic)\n", "", "yaml-language-server", ["missing required field 'board'", "add `board: ...`"]),
-    "year as a number": ("year: 2099-00", "year: 2099", "year: 2099", ["'year' must be text, not a number"]),
-    "year in the wrong form": ("year: 2099-00", "year: '99-00'", "year:", ["'year' '99-00' must be an audit year such as 2017-18"]),
-    "year disagrees with file name": ("year: 2099-00", "year: 2097-98", "year:", ["disagrees with the file name", "rename the file to 2097-98-fixture.yml"]),
-    "text where a list belongs": ("areas: [Example Borough]", "areas: Example Borough", "areas:", ["'areas' must be a list"]),
-    "yes/no as text": ("title: Fixture Brief\n", "title: Fixture Brief\ndraft: 'yes'\n", "draft:", ["'draft' must be true or false, not text ('yes')"]),
-    "list where text belongs": ("title: Fixture Brief", "title: [Fixture, Brief]", "title:", ["'title' must be text, not a list"]),
-    "empty key message": ("text: Synthetic key message about quokka welfare.", "text: ''", "text: ''", ["'text' must not be empty"]),
-    "question that is not a question": (
-        "Have you seen the [fixture site](resource:fixture-site)?",
-        "Read the [fixture site](resource:fixture-site).",
-        "Read the",
-        ["must be a question", "put statements in `text` or `closing`"],
-    ),
-    "placeholder link": (
-        "[the guide](resource:fixture-guide)",
-        "[the guide](#)",
-        "[the guide](#)",
-        ["goes nowhere", "resource:<id>"],
-    ),
-    "javascript link": (
-        "[the guide](resource:fixture-guide)",
-        "[the guide](javascript:alert(1))",
-        "javascript:",
-        ["goes nowhere"],
-    ),
-    "raw HTML": (
-        "Synthetic strength text.",
-        "Synthetic <script>alert(1)</script> text.",
-        "<script>",
-        ["raw HTML", "not allowed", "use Markdown"],
-    ),
-    "attribute list": (
-        "Synthetic strength text.",
-        "'Synthetic {: onclick=alert(1) } text.'",
-        "{: onclick",
-        ["attribute list", "not allowed", "remove the {...}"],
-    ),
-    "duplicate key": ("title: Fixture Brief\n", "title: Fixture Brief\ntitle: Fixture Again\n", "title: Fixture Again", ["duplicate key 'title'", "keep one of them"]),
-    "tab indentation": ("    label: Case 1\n", "\tlabel: Case 1\n", "label: Case 1", ["tab character", "spaces"]),
-    "YAML syntax error": ("  - id: case-2\n", "  - id: [case-2\n", "label: Case 2", ["YAML syntax error", "check indentation"]),
-    "pseudonym without a star": ("pseudonym: Sample*", "pseudonym: Sample", "pseudonym:", ["must be marked with *"]),
-    "case used twice": ("  - id: case-2\n", "  - id: case-1 # again\n", "case-1 # again", ["case id 'case-1' is used twice"]),
-    "reference-style link": (
-        "text: Synthetic strength text.",
-        'text: "Read [the policy][p].\\n\\n[p]: https://example.org/policy"',
-        "[the policy]",
-        ["reference-style link '[p]: https://example.org/policy' is not allowed", "write the link in place"],
-    ),
-    "image": (
-        "Synthetic strength text.",
-        "'Synthetic ![pic](https://example.org/x.png) text.'",
-        "![pic]",
-        ["images", "not allowed", "remove the !"],
-    ),
-    "unclosed quote": ("title: Fixture Brief", 'title: "Fixture Brief', "title:", ["the quote opened here is never closed"]),
-    "raw HTML in the board": ("board: Example Partnership (synthetic)", "board: Example <b>Partnership</b>", "board:", ["raw HTML"]),
-    "identifying detail in an area": ("areas: [Example Borough]", "areas: [Example Borough, E8 1AA]", "areas:", ["postcode 'E8 1AA'"]),
-    "anchor and alias": ("areas: [Example Borough]", "areas: &places [Example Borough]\nseries: *places", "areas:", ["anchors and aliases", "write the value out in full"]),
-    "no theme on a strength": ("    themes: [fixture-theme-a]\n    cases: [case-1]\n    text: Synthetic strength", "    themes: []\n    cases: [case-1]\n    text: Synthetic strength", "themes: []", ["'themes' must list at least one item"]),
-}
 
 
 @pytest.mark.parametrize("old, new, needle, words", MISTAKES.values(), ids=MISTAKES.keys())
@@ -296,16 +214,6 @@ def test_the_check_command_counts_clean_content(data):
     assert (result.briefs, result.drafts, result.questions, result.themes) == (2, 0, 3, 3)
 
 
-def test_an_identifying_detail_in_a_long_text_is_reported_at_its_own_line(data):
-    problems = problems_after(
-        data,
-        "summary: Sample is a synthetic example case for tests.",
-        "summary: |-\n      Sample is a synthetic example case.\n      It went on for a while.\n      Then mother Jane Example visited.",
-    )
-    found = [p for p in problems if "'mother Jane Example'" in p.message]
-    assert found and found[0].line == line_of(data, "Then mother Jane Example") and found[0].column == 12
-
-
 def test_an_allowance_that_matches_nothing_is_a_warning(data):
     brief = data / BRIEF
     brief.write_text(brief.read_text() + "allow:\n  - text: 97 Fixture Street\n    reason: A synthetic street.\n")
@@ -315,11 +223,18 @@ def test_an_allowance_that_matches_nothing_is_a_warning(data):
     ]
 
 
-def test_a_short_name_is_found_at_its_own_line_not_inside_a_longer_word(data):
-    problems = problems_after(
-        data,
-        "summary: Sample is a synthetic example case for tests.",
-        "summary: |-\n      Sample had a review.\n      Tomorrow's meeting was agreed.\n      Then Tom attended nursery.",
-    )
-    found = [p for p in problems if "'Tom'" in p.message]
-    assert found and (found[0].line, found[0].column) == (line_of(data, "Then Tom attended"), 12)
+@pytest.mark.parametrize(
+    "lines, match, needle, column",
+    [
+        (["Sample is a synthetic example case.", "It went on for a while.", "Then mother Jane Example visited."],
+         "mother Jane Example", "Then mother Jane Example", 12),
+        (["Sample had a review.", "Tomorrow's meeting was agreed.", "Then Tom attended nursery."],
+         "Tom", "Then Tom attended", 12),
+    ],
+    ids=["named relative", "short name not inside a longer word"],
+)
+def test_an_identifying_detail_in_a_long_text_is_reported_at_its_own_line(data, lines, match, needle, column):
+    block = "summary: |-\n" + "\n".join(f"      {line}" for line in lines)
+    problems = problems_after(data, "summary: Sample is a synthetic example case for tests.", block)
+    found = [p for p in problems if f"'{match}'" in p.message]
+    assert found and (found[0].line, found[0].column) == (line_of(data, needle), column)

@@ -1,0 +1,87 @@
+"""Editor mistakes the content check must explain, shared by the unit tests (through `load`) and
+the end-to-end tests (through `make check` and a strict build): each names the change made to the
+fixture brief, the text on the line the problem must point at, and words the message must hold."""
+
+# (what is changed, into what, the text on the line the problem must point at, words the message must hold)
+MISTAKES = {
+    "unknown theme": (
+        "themes: [fixture-theme-a, fixture-theme-b]",
+        "themes: [fixture-theme-a, fixture-theme-bb]",
+        "fixture-theme-bb",
+        ["theme 'fixture-theme-bb' is not in data/themes.yml", "did you mean 'fixture-theme-b'"],
+    ),
+    "unknown case": ("cases: [case-1]\n    audiences", "cases: [case-9]\n    audiences", "case-9", ["case 'case-9'", "did you mean"]),
+    "unknown audience": (
+        "audiences: [fixture-audience]",
+        "audiences: [fixture-audiences]",
+        "fixture-audiences",
+        ["audience 'fixture-audiences' is not in data/audiences.yml", "did you mean 'fixture-audience'?"],
+    ),
+    "unknown resource": (
+        "resource:fixture-guide",
+        "resource:fixture-gide",
+        "fixture-gide",
+        ["resource 'fixture-gide' is not in data/resources.yml", "did you mean 'fixture-guide'"],
+    ),
+    "unknown field": ("key_messages:", "key_mesages:", "key_mesages", ["unknown field 'key_mesages'", "did you mean 'key_messages'?"]),
+    "missing field": ("board: Example Partnership (synthetic)\n", "", "yaml-language-server", ["missing required field 'board'", "add `board: ...`"]),
+    "year as a number": ("year: 2099-00", "year: 2099", "year: 2099", ["'year' must be text, not a number"]),
+    "year in the wrong form": ("year: 2099-00", "year: '99-00'", "year:", ["'year' '99-00' must be an audit year such as 2017-18"]),
+    "year disagrees with file name": ("year: 2099-00", "year: 2097-98", "year:", ["disagrees with the file name", "rename the file to 2097-98-fixture.yml"]),
+    "text where a list belongs": ("areas: [Example Borough]", "areas: Example Borough", "areas:", ["'areas' must be a list"]),
+    "yes/no as text": ("title: Fixture Brief\n", "title: Fixture Brief\ndraft: 'yes'\n", "draft:", ["'draft' must be true or false, not text ('yes')"]),
+    "list where text belongs": ("title: Fixture Brief", "title: [Fixture, Brief]", "title:", ["'title' must be text, not a list"]),
+    "empty key message": ("text: Synthetic key message about quokka welfare.", "text: ''", "text: ''", ["'text' must not be empty"]),
+    "question that is not a question": (
+        "Have you seen the [fixture site](resource:fixture-site)?",
+        "Read the [fixture site](resource:fixture-site).",
+        "Read the",
+        ["must be a question", "put statements in `text` or `closing`"],
+    ),
+    "placeholder link": (
+        "[the guide](resource:fixture-guide)",
+        "[the guide](#)",
+        "[the guide](#)",
+        ["goes nowhere", "resource:<id>"],
+    ),
+    "javascript link": (
+        "[the guide](resource:fixture-guide)",
+        "[the guide](javascript:alert(1))",
+        "javascript:",
+        ["goes nowhere"],
+    ),
+    "raw HTML": (
+        "Synthetic strength text.",
+        "Synthetic <script>alert(1)</script> text.",
+        "<script>",
+        ["raw HTML", "not allowed", "use Markdown"],
+    ),
+    "attribute list": (
+        "Synthetic strength text.",
+        "'Synthetic {: onclick=alert(1) } text.'",
+        "{: onclick",
+        ["attribute list", "not allowed", "remove the {...}"],
+    ),
+    "duplicate key": ("title: Fixture Brief\n", "title: Fixture Brief\ntitle: Fixture Again\n", "title: Fixture Again", ["duplicate key 'title'", "keep one of them"]),
+    "tab indentation": ("    label: Case 1\n", "\tlabel: Case 1\n", "label: Case 1", ["tab character", "spaces"]),
+    "YAML syntax error": ("  - id: case-2\n", "  - id: [case-2\n", "label: Case 2", ["YAML syntax error", "check indentation"]),
+    "pseudonym without a star": ("pseudonym: Sample*", "pseudonym: Sample", "pseudonym:", ["must be marked with *"]),
+    "case used twice": ("  - id: case-2\n", "  - id: case-1 # again\n", "case-1 # again", ["case id 'case-1' is used twice"]),
+    "reference-style link": (
+        "text: Synthetic strength text.",
+        'text: "Read [the policy][p].\\n\\n[p]: https://example.org/policy"',
+        "[the policy]",
+        ["reference-style link '[p]: https://example.org/policy' is not allowed", "write the link in place"],
+    ),
+    "image": (
+        "Synthetic strength text.",
+        "'Synthetic ![pic](https://example.org/x.png) text.'",
+        "![pic]",
+        ["images", "not allowed", "remove the !"],
+    ),
+    "unclosed quote": ("title: Fixture Brief", 'title: "Fixture Brief', "title:", ["the quote opened here is never closed"]),
+    "raw HTML in the board": ("board: Example Partnership (synthetic)", "board: Example <b>Partnership</b>", "board:", ["raw HTML"]),
+    "identifying detail in an area": ("areas: [Example Borough]", "areas: [Example Borough, E8 1AA]", "areas:", ["postcode 'E8 1AA'"]),
+    "anchor and alias": ("areas: [Example Borough]", "areas: &places [Example Borough]\nseries: *places", "areas:", ["anchors and aliases", "write the value out in full"]),
+    "no theme on a strength": ("    themes: [fixture-theme-a]\n    cases: [case-1]\n    text: Synthetic strength", "    themes: []\n    cases: [case-1]\n    text: Synthetic strength", "themes: []", ["'themes' must list at least one item"]),
+}
