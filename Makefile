@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 ## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
 serve: install
-	LB_PREVIEW_DRAFTS=1 $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/; exits non-zero on any problem or warning
 build: install

@@ -1,47 +1,60 @@
-"""The macros pages call. Thin glue: each macro hands the calling page to the renderer."""
+"""The macros hand-written pages may call (see the editors' guide). Thin glue: each renders a
+partial from macros/templates/ for the calling page, with links resolved for that page.
+
+Generated pages (briefs, themes, audiences) are not made here: the hooks render them, and the
+macros plugin never sees them. Data reaches a page here only as a macro's return value, never
+as template source.
+"""
 
 from __future__ import annotations
 
 from . import build
+from .render import question_rows, theme_rows
 
 
 def define_env(env):
-    def here() -> str:
-        return env.page.file.src_uri
+    def snippet(template: str, **values) -> str:
+        return build.renderer.snippet(template, env.page.file, build.files, **values)
+
+    def piece(name: str, *args) -> str:
+        return build.renderer.piece(name, env.page.file, build.files, *args)
 
     @env.macro
-    def brief_page(brief_id: str) -> str:
-        record = next(r for r in build.catalogue.briefs if r.id == brief_id)
-        return build.renderer.brief_page(record, here())
+    def brief_card(brief_id: str) -> str:
+        """A card for one brief: its title, board, areas and themes, linking to it."""
+        return piece("brief_card", build.catalogue.brief(brief_id), 3)
 
     @env.macro
-    def theme_page(theme_id: str) -> str:
-        return build.renderer.theme_page(theme_id, here())
+    def key_message(brief_id: str, anchor: str) -> str:
+        """One key message with its themes and Reflect panel, as its brief shows it."""
+        entry = build.catalogue.entry(brief_id, anchor)
+        return piece("key_message", entry, 3)
 
     @env.macro
-    def audience_page(audience_id: str) -> str:
-        return build.renderer.audience_page(audience_id, here())
-
-    @env.macro
-    def audiences_index() -> str:
-        return build.renderer.audiences_index(here())
-
-    @env.macro
-    def question_bank() -> str:
-        return build.renderer.question_bank(here())
-
-    @env.macro
-    def discussion_sheet(theme_id: str) -> str:
-        return build.renderer.discussion_sheet(theme_id, here())
-
-    @env.macro
-    def themes_index() -> str:
-        return build.renderer.themes_index(here())
-
-    @env.macro
-    def briefs_index() -> str:
-        return build.renderer.briefs_index(here())
+    def theme_entries(theme_id: str) -> str:
+        """Every strength and key message on a theme, newest first, each linking to its brief."""
+        return snippet("theme-entries.html", entries=build.catalogue.entries_by_theme[theme_id])
 
     @env.macro
     def home() -> str:
-        return build.renderer.home(here())
+        return snippet("home.html", latest=build.catalogue.latest, rows=theme_rows(build.catalogue))
+
+    @env.macro
+    def briefs_index() -> str:
+        by_year: dict = {}
+        for record in build.catalogue.briefs:
+            by_year.setdefault(record.year, []).append(record)
+        return snippet("briefs-index.html", by_year=by_year)
+
+    @env.macro
+    def themes_index() -> str:
+        years = sorted(build.catalogue.years)
+        return snippet("themes-index.html", rows=theme_rows(build.catalogue), years=years)
+
+    @env.macro
+    def audiences_index() -> str:
+        return snippet("audiences-index.html")
+
+    @env.macro
+    def question_bank() -> str:
+        return snippet("question-bank.html", rows=question_rows(build.catalogue))

@@ -1,12 +1,13 @@
 """What the current build has loaded, shared by the MkDocs hooks and the macros.
 
-The hooks set it once per build (in `on_config`); the macros read it while pages render. It
+The hooks set it once per build; the macros read it while hand-written pages render. It
 outlives one build: `mkdocs serve` reloads the hooks for every rebuild, but not this module.
 """
 
 from __future__ import annotations
 
 from .content import Catalogue
+from .pages import GeneratedPage
 from .problems import Problem
 from .render import Renderer
 
@@ -14,10 +15,15 @@ catalogue: Catalogue | None = None
 renderer: Renderer | None = None
 serving = False  # true under `mkdocs serve` (`make serve`), set once at start-up
 problems: list[Problem] = []  # content problems a preview shows on its pages until they are fixed
+files = None  # MkDocs' files collection of this build, which every link is resolved against
+pages: dict[str, GeneratedPage] = {}  # the generated pages by source path
+after_search: dict[str, str] = {}  # the full HTML of pages whose search render was shorter
 
 
 def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
-    global catalogue, renderer, problems
+    global catalogue, renderer, problems, pages, after_search
     catalogue = loaded
     renderer = Renderer(loaded)
     problems = list(found or [])
+    pages = {}
+    after_search = {}

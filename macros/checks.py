@@ -21,8 +21,12 @@ Found = Iterator[tuple]
 # [text](target) links in Markdown, and raw HTML tags or comments.
 LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
-# Markdown attribute lists ({: .class onclick=...}) would let content set HTML attributes.
-ATTRIBUTE_LIST = re.compile(r"\{\s*[:.#][^}]*\}|\{[^}]*=[^}]*\}")
+# Curly brackets start Markdown attribute lists ({: .class onclick=...}), which would let content
+# set HTML attributes, and template expressions ({{ ... }}); a brief never needs them.
+CURLY = re.compile(r"[{}]")
+# Python-Markdown takes time that grows with the square of a run of "[": a text holds at most
+# this many (a brief's text has one or two links).
+MAX_BRACKETS = 50
 # [label]: target lines define reference-style links, which the site does not render.
 REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:.*$", re.MULTILINE)
 PLACEHOLDER_TARGETS = ("", "#")
@@ -30,6 +34,7 @@ PLACEHOLDER_TARGETS = ("", "#")
 SHARED_LIST_FIX = "reword it: the shared lists appear on many pages and must not name anyone or anywhere"
 PLACEHOLDER = "TODO"  # how `make new-brief` marks text still to write
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:", "resource:")
+RESOURCE_SCHEMES = ("https://", "http://", "mailto:")
 # Anchors the brief page uses for its own sections; a key message must not take one.
 PAGE_ANCHORS = {"introduction", "cases", "strengths", "key-messages", "themes-in-this-brief"}
 
@@ -128,6 +133,8 @@ def markdown_fields(brief: Brief) -> Iterator[tuple[Path, str]]:
     yield ("introduction",), brief.introduction
     for c, case in enumerate(brief.cases):
         yield ("cases", c, "label"), case.label
+        if case.pseudonym:
+            yield ("cases", c, "pseudonym"), case.pseudonym
         yield ("cases", c, "summary"), case.summary
     for path, item in tagged_items(brief):
         for name in ("title", "text", "closing"):
@@ -141,6 +148,10 @@ def markdown_fields(brief: Brief) -> Iterator[tuple[Path, str]]:
 
 
 def theme_references(brief: Brief, vocab: Vocabulary) -> Found:
+    yield from listed_twice(("themes",), brief.themes)
+    for path, item in tagged_items(brief):
+        for name in ("themes", "cases", "audiences"):
+            yield from listed_twice(path + (name,), getattr(item, name, []))
     for i, theme_id in enumerate(brief.themes):
         if theme_id not in vocab.themes:
             yield ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes)
@@ -178,19 +189,31 @@ def key_message_rules(record) -> Found:
     brief: Brief = record.brief
     if not any(isinstance(item, KeyMessage) for _, item in tagged_items(brief)):
         yield (), "a brief must have at least one key message (under key_messages)"
-    seen: dict[str, str] = {}
+    # Every other id the page holds: its sections, its cases and their sections, its strengths.
+    taken = {record.id, *PAGE_ANCHORS}
+    for case in brief.cases:
+        taken |= {case.id, f"{case.id}-strengths", f"{case.id}-key-messages"}
+    taken |= {entry.anchor for entry in record.entries if entry.kind == "strength"}
+    seen: set[str] = set()
     for entry in record.key_messages:
-        if entry.anchor in seen or entry.anchor in PAGE_ANCHORS:
+        if entry.anchor in seen or entry.anchor in taken:
             yield entry.path + ("title",), (
                 f"key message '{entry.item.title}' would share the page anchor '{entry.anchor}' with another "
                 f"heading: give it its own `id:`"
             )
-        seen[entry.anchor] = entry.item.title
+        seen.add(entry.anchor)
         for q, question in enumerate(entry.item.questions):
             if "?" not in question:
                 yield entry.path + ("questions", q), (
                     f"question '{question[:50]}' must be a question (with a '?'); put statements in `text` or `closing`"
                 )
+
+
+def listed_twice(path: Path, ids: list[str]) -> Found:
+    """An id given twice in one list would show twice (two chips, two links)."""
+    for i, value in enumerate(ids):
+        if value in ids[:i]:
+            yield path + (i,), f"'{value}' is listed twice here: keep one"
 
 
 def strength_rules(brief: Brief) -> Found:
@@ -204,8 +227,17 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
     # The `in` tests skip the regular expressions for the many texts without "<", "{" or "](".
     if "<" in text and (tag := RAW_HTML.search(text)):
         yield path, f"raw HTML '{tag[0][:30]}' is not allowed in content: use Markdown (**bold**, *italic*, [text](link))"
-    if "{" in text and (found := ATTRIBUTE_LIST.search(text)):
-        yield path, f"attribute list '{found[0][:30]}' is not allowed in content: remove the {{...}}"
+    if ("{" in text or "}" in text) and (found := CURLY.search(text)):
+        around = text[max(0, found.start() - 10) : found.start() + 20].replace("\n", " ")
+        yield path, (
+            f"curly brackets ('{around}') are not allowed in content: they would be read as page "
+            f"attributes or a template; use round brackets or remove the {{...}}"
+        )
+    if text.count("[") > MAX_BRACKETS:
+        yield path, (
+            f"the text holds {text.count('[')} '[' characters: at most {MAX_BRACKETS} are allowed "
+            f"(one per link); split the text or remove the brackets"
+        )
     if "[" in text and (definition := REFERENCE_DEFINITION.search(text)):
         yield path, (
             f"reference-style link '{definition[0].strip()[:40]}' is not allowed in content: write the link "
@@ -220,12 +252,33 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
                 f"link '[{label}]({target})' goes nowhere: name a resource from data/resources.yml as "
                 f"[{label}](resource:<id>), or give a full https:// address"
             )
+        elif target != link_target(target):
+            yield path, f"link target '{target[:40]}' holds spaces or control characters: write the address without them"
         elif target.startswith("resource:"):
             resource_id = target[len("resource:"):]
             if resource_id not in vocab.resources:
                 yield path, unknown("resource", resource_id, "data/resources.yml", vocab.resources)
         elif not target.startswith(ALLOWED_SCHEMES):
             yield path, f"link target '{target}' must be a full https:// address or resource:<id>"
+
+
+def link_target(target: str) -> str:
+    """A link address as a browser reads it: whitespace and control characters dropped."""
+    return "".join(ch for ch in target if ch > " " and ch != "\x7f")
+
+
+def resource_url_rules(path: Path, url: str) -> Found:
+    """A resource's address: a full web or email address, written plainly."""
+    shown = url[:60].encode("unicode_escape").decode("ascii")
+    if url != link_target(url):
+        yield path, f"url '{shown}' holds spaces or control characters: write the address without them"
+    elif url.startswith("/"):
+        yield path, (
+            f"url '{shown}' starts with '/': the site must work under any sub-path and from a file share, "
+            f"so give the full https:// address"
+        )
+    elif not url.lower().startswith(RESOURCE_SCHEMES) or url.lower() in RESOURCE_SCHEMES:
+        yield path, f"url '{shown}' must be a full https://, http:// or mailto: address, or leave `url` out"
 
 
 # --- Vocabularies ----------------------------------------------------------------------------
@@ -256,6 +309,7 @@ def vocabulary_checks(model, vocab: Vocabulary) -> Found:
         seen.add(item.id)
     if isinstance(model, ThemeList):
         for i, theme in enumerate(items):
+            yield from listed_twice((name, i, "related"), theme.related)
             for r, related in enumerate(theme.related):
                 if related not in vocab.themes:
                     yield (name, i, "related", r), unknown("related theme", related, "data/themes.yml", vocab.themes)
@@ -265,7 +319,5 @@ def vocabulary_checks(model, vocab: Vocabulary) -> Found:
         for i, resource in enumerate(items):
             if resource.url is None:
                 yield (name, i), f"resource '{resource.id}' has no address yet: it is shown as 'link to follow'", True
-            elif resource.url in PLACEHOLDER_TARGETS or resource.url.lower().startswith("javascript:"):
-                yield (name, i, "url"), f"url '{resource.url}' goes nowhere: give the full address or leave `url` out"
-            elif not resource.url.startswith(("https://", "http://", "/")) and "://" in resource.url:
-                yield (name, i, "url"), f"url '{resource.url}' must start with https:// or http://"
+            else:
+                yield from resource_url_rules((name, i, "url"), resource.url)

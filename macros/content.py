@@ -31,8 +31,8 @@ from .model import (
     ThemeList,
     slugify,
 )
-from .problems import ContentError, Path, Problem
-from .yamlfile import Document, read
+from .problems import ContentError, Origin, Path, Problem
+from .yamlfile import SYMLINK_MESSAGE, Document, read
 
 VOCABULARIES = {"themes.yml": ThemeList, "resources.yml": ResourceList, "audiences.yml": AudienceList}
 BRIEFS_DIR = "briefs"
@@ -55,6 +55,10 @@ class Entry:
     @property
     def title(self) -> str | None:
         return self.item.title
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.brief.file, self.path)
 
     @property
     def cases(self) -> list[Case]:
@@ -93,6 +97,11 @@ class BriefRecord:
         return list(dict.fromkeys(theme_id for entry in self.entries for theme_id in entry.item.themes))
 
     @property
+    def themes_origin(self) -> Origin:
+        """Where `themes` comes from: the brief's own list, or else the brief as a whole."""
+        return Origin(self.file, ("themes",) if self.brief.themes else ())
+
+    @property
     def by_case(self) -> bool:
         """True when strengths and key messages are given case by case (as 2016-17 does)."""
         return any(case.strengths or case.key_messages for case in self.brief.cases)
@@ -112,6 +121,7 @@ class Catalogue:
     resources: dict
     audiences: dict
     warnings: list[Problem] = field(default_factory=list)
+    data_name: str = "data"  # the data folder's name, as problems name files
 
     @cached_property
     def entries_by_theme(self) -> dict[str, list[Entry]]:
@@ -146,6 +156,22 @@ class Catalogue:
     def latest(self) -> BriefRecord | None:
         return self.briefs[0] if self.briefs else None
 
+    @cached_property
+    def _briefs_by_id(self) -> dict[str, BriefRecord]:
+        return {record.id: record for record in self.briefs}
+
+    def brief(self, brief_id: str) -> BriefRecord:
+        return self._briefs_by_id[brief_id]
+
+    def entry(self, brief_id: str, anchor: str) -> Entry:
+        """The strength or key message at `anchor` on a brief's page."""
+        return next(entry for entry in self.brief(brief_id).entries if entry.anchor == anchor)
+
+    def origin_of(self, kind: str, item_id: str) -> Origin:
+        """Where a theme, resource or audience is written: its file, and its place in the list."""
+        items = {"themes": self.themes, "resources": self.resources, "audiences": self.audiences}[kind]
+        return Origin(f"{self.data_name}/{kind}.yml", (kind, list(items).index(item_id)))
+
 
 def place_entries(record: BriefRecord) -> None:
     """Give every strength and key message its anchor on the brief page, in page order."""
@@ -175,7 +201,7 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
     Briefs marked `draft: true` are checked like any other, but left out unless `include_drafts`."""
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
-    paths = brief_files(data_dir)
+    paths = brief_files(data_dir, problems)
     records: list[BriefRecord] = []
     for path in paths:
         record, found = load_brief(path, _name_of(data_dir, path), vocab)
@@ -194,6 +220,7 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
         resources=vocab.resources,
         audiences=vocab.audiences,
         warnings=[p for p in problems if p.warning],
+        data_name=data_dir.name,
     )
 
 
@@ -213,7 +240,7 @@ def check(data_dir: FilePath, *, workers: int | None = None) -> CheckResult:
     cores (each brief is read and checked on its own), and report instead of raising."""
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
-    jobs = [(path, _name_of(data_dir, path)) for path in brief_files(data_dir)]
+    jobs = [(path, _name_of(data_dir, path)) for path in brief_files(data_dir, problems)]
     workers = workers or min(os.cpu_count() or 1, max(1, len(jobs) // 50))
     global _checking
     _checking = vocab  # forked workers inherit it
@@ -257,7 +284,7 @@ def load_vocabularies(data_dir: FilePath) -> tuple[checks.Vocabulary, list[Probl
     vocab_docs: dict[str, tuple[Document, BaseModel | None]] = {}
     for file_name, model in VOCABULARIES.items():
         path = data_dir / file_name
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(f"{label}/{file_name}", 1, 1, "file is missing: the site needs it"))
             vocab_docs[file_name] = (Document(f"{label}/{file_name}"), None)
             continue
@@ -265,7 +292,7 @@ def load_vocabularies(data_dir: FilePath) -> tuple[checks.Vocabulary, list[Probl
         vocab_docs[file_name] = (doc, validate(doc, model))
 
     for path in sorted(data_dir.glob("*")):
-        if path.is_file() and path.name not in VOCABULARIES and path.suffix in (".yml", ".yaml"):
+        if (path.is_file() or path.is_symlink()) and path.name not in VOCABULARIES and path.suffix in (".yml", ".yaml"):
             problems.append(
                 Problem(_name_of(data_dir, path), 1, 1, "unexpected file: a brief belongs in data/briefs/<year>-<slug>.yml")
             )
@@ -282,11 +309,19 @@ def load_vocabularies(data_dir: FilePath) -> tuple[checks.Vocabulary, list[Probl
     return vocab, problems
 
 
-def brief_files(data_dir: FilePath) -> list[FilePath]:
+def brief_files(data_dir: FilePath, problems: list[Problem]) -> list[FilePath]:
+    """The brief files under data/briefs/, adding a problem for a folder that is missing, is not
+    a folder, or is a symbolic link (never followed: the site publishes only what is here)."""
     briefs_dir = data_dir / BRIEFS_DIR
-    if not briefs_dir.is_dir():
+    name = f"{data_dir.name}/{BRIEFS_DIR}/"
+    if briefs_dir.is_symlink():
+        problems.append(Problem(name, 1, 1, SYMLINK_MESSAGE))
         return []
-    return [path for path in sorted(briefs_dir.glob("*")) if path.is_file() and not path.name.startswith(".")]
+    if not briefs_dir.is_dir():
+        what = "is not a folder" if briefs_dir.exists() else "is missing"
+        problems.append(Problem(name, 1, 1, f"the folder of briefs {what}: the site needs data/briefs/ with one <year>-<slug>.yml per brief"))
+        return []
+    return [path for path in sorted(briefs_dir.iterdir()) if not path.name.startswith(".") and (path.is_file() or path.is_symlink())]
 
 
 def load_brief(path: FilePath, name: str, vocab: checks.Vocabulary) -> tuple[BriefRecord | None, list[Problem]]:
@@ -385,6 +420,9 @@ def explain(model: type[BaseModel], loc: Path, detail: dict) -> str:
         return f"{name} must be a list (`[a, b]` or one `- item` per line), not {describe(given)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{name} must be a set of fields (lines like `title: ...`), not {describe(given)}"
+    if kind == "string_too_long":
+        limit = detail.get("ctx", {}).get("max_length")
+        return f"{name} must be at most {limit} characters (it has {len(given)}): shorten it or split it"
     if kind == "string_too_short":
         return f"{name} must not be empty"
     if kind == "too_short":

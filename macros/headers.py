@@ -66,7 +66,9 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     return sorted(hashes)
 
 
-def policy(hashes: list[str]) -> str:
+def policy(hashes: list[str], *, in_page: bool = False) -> str:
+    """The Content-Security-Policy; `in_page` for a `<meta>` copy, which browsers read without
+    `frame-ancestors` (they ignore it there and warn)."""
     directives = [
         "default-src 'self'",
         "script-src 'self' " + " ".join(hashes),
@@ -80,6 +82,8 @@ def policy(hashes: list[str]) -> str:
         "form-action 'self'",
         "frame-ancestors 'none'",
     ]
+    if in_page:
+        directives.remove("frame-ancestors 'none'")
     return "; ".join(directives)
 
 
@@ -93,9 +97,19 @@ def headers(site_dir: Path) -> dict[str, str]:
     }
 
 
-def write(site_dir: Path) -> None:
-    """Write `_headers` (for hosts that read one) and an nginx include into `site_dir`."""
+META_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+
+
+def write(site_dir: Path, *, in_pages: bool = False) -> None:
+    """Write `_headers` (for hosts that read one) and an nginx include into `site_dir`; with
+    `in_pages` (the file-share build, which no web server serves) also put the policy into every
+    page as a `<meta http-equiv>`, so a page opened from disk protects itself."""
     values = headers(site_dir)
+    if in_pages:
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(site_dir), in_page=True)}">'
+        for page in site_dir.rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            page.write_text(META_CHARSET.sub(lambda m: m.group(0) + meta, html, count=1), encoding="utf-8")
     lines = ["# Security headers for every page of this site; made by the build.", "/*"]
     lines += [f"  {name}: {value}" for name, value in values.items()]
     (site_dir / HEADERS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")

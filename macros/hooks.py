@@ -1,5 +1,11 @@
 """MkDocs hooks: load the content once per build and add the pages that follow from it.
 
+A generated page is made the way Material's own blog and tags plugins make theirs: `on_files`
+adds it with `File.generated` and remembers which record it shows; `on_page_markdown` gives it
+its title and no Markdown at all; `on_page_content` renders it in one call (HTML, table of
+contents, anchors, links to anchors, which MkDocs then checks); and where search must not read
+part of a page, the full page replaces the shorter one in `on_page_context` after search.
+
 A problem in the content stops the build with every problem listed (file:line:column: what
 to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the file is fixed.
 """
@@ -7,8 +13,6 @@ to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the f
 from __future__ import annotations
 
 import logging
-import os
-import re
 import sys
 from pathlib import Path
 
@@ -21,10 +25,10 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import build, content, headers, pages, render  # noqa: E402
+from macros import build, content, headers, pages, render, yamlfile  # noqa: E402
+from macros.problems import ContentError, Problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.learning_briefs")
-ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -36,9 +40,9 @@ def on_startup(command, dirty):
 def on_config(config):
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        # `make serve` previews drafts; `make build` never publishes them.
-        build.start(content.load(data_dir, include_drafts=os.environ.get("LB_PREVIEW_DRAFTS") == "1"))
-    except content.ContentError as error:
+        # Drafts are previewed by `make serve` and never published, whatever the environment says.
+        build.start(content.load(data_dir, include_drafts=build.serving))
+    except ContentError as error:
         if not build.serving:
             raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
         # A preview keeps running: the problems are printed and shown on every page, and the
@@ -56,19 +60,36 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for src_uri, text in pages.generated_pages(build.catalogue).items():
-        files.append(File.generated(config, src_uri, content=text))
+    for page in pages.generated_pages(build.catalogue):
+        build.pages[page.src_uri] = page
+        files.append(File.generated(config, page.src_uri, content=""))
+    build.files = files
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    generated = build.pages.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    # The title is data for the theme to escape, never a template; the page has no Markdown.
+    page.meta = {"title": generated.title, **({} if generated.search else {"search": {"exclude": True}})}
+    return ""
+
+
 def on_page_content(html, page, config, files):
-    # HTML the macros kept out of Markdown (see `render.stash`) goes back into the page.
-    html = build.renderer.unstash(html)
-    # A generated page is HTML from the partials: its table of contents and anchors come from
-    # the headings the renderer wrote, as Markdown's would from Markdown headings.
-    if (tokens := build.renderer.toc(page.file.src_uri)) is not None:
-        page.toc = get_toc(tokens)
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ANCHOR_ID.findall(html))
+    generated = build.pages.get(page.file.src_uri)
+    if generated is not None:
+        try:
+            rendered = pages.render(build.renderer, generated, page.file, files)
+        except render.BrokenLink as broken:
+            project = Path(config.config_file_path).parent
+            raise PluginError(f"A link leads nowhere; nothing was published.\n{locate(broken, project)}") from None
+        page.toc = get_toc(rendered.toc)
+        page.present_anchor_ids = rendered.anchors
+        page.links_to_anchors = rendered.links_to_anchors
+        if rendered.searchable is not rendered.html:
+            build.after_search[page.file.src_uri] = rendered.html
+        html = rendered.searchable
     if build.problems:  # only in a preview: a build with problems stops before any page
         html = build.renderer.problems_notice(build.problems) + html
     return html
@@ -76,9 +97,11 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-100)  # after Material's search plugin has read the page
 def on_page_context(context, page, config, nav):
-    # HTML that is indexed on its brief goes back into theme and audience pages only now, so
-    # search neither indexes it twice nor spends time reading it.
-    page.content = build.renderer.unstash(page.content, unindexed=True)
+    # Entries that are indexed on their brief go into theme and audience pages only now, so
+    # search neither indexes them twice nor spends time reading them.
+    full = build.after_search.pop(page.file.src_uri, None)
+    if full is not None:
+        page.content = full
     return context
 
 
@@ -87,4 +110,15 @@ def on_post_build(config):
     if pages_with_scripts := headers.scripts_in_content(site_dir):
         raise PluginError(f"A script appeared in the content of {', '.join(pages_with_scripts)}: nothing was published.")
     # The policy hashes the inline scripts of the pages just written.
-    headers.write(site_dir)
+    headers.write(site_dir, in_pages=config.plugins["material/offline"].config.enabled)
+
+
+def locate(broken: render.BrokenLink, project: Path) -> str:
+    """A broken link as a problem at the data file and line it was made from."""
+    message = f"the link to '{broken.target}' on {broken.page} leads to no page of this site: check the id"
+    if broken.origin is None:
+        return message
+    path, line, column = project / broken.origin.file, 1, 1
+    if path.is_file() and not path.is_symlink():
+        line, column = yamlfile.read(path, broken.origin.file).where(broken.origin.path)
+    return str(Problem(broken.origin.file, line, column, message))

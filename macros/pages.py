@@ -1,34 +1,65 @@
-"""The pages that follow from the data: one per brief, theme and audience.
+"""The pages that follow from the data: one per brief, theme and audience, and a discussion sheet
+per theme that has questions.
 
-Each page is a small Markdown file whose body is one macro call; `generated_pages` is a plain
-function, so the same pages could be written to disk by a script.
+`generated_pages` is a plain function of the catalogue, and `render` a plain function of one page:
+the MkDocs hooks call them, and a script could write the same pages to disk.
 """
 
 from __future__ import annotations
 
-import yaml
+from dataclasses import dataclass
 
 from .content import Catalogue
+from .render import Rendered, Renderer, group_by_year
 
 
-def generated_pages(catalogue: Catalogue) -> dict[str, str]:
-    """Map of docs-relative path to Markdown source, for every page the data implies."""
-    pages = {}
-    for record in catalogue.briefs:
-        pages[record.src_uri] = page(f"{record.year}: {record.title}", f"brief_page({record.id!r})")
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the data implies: its address, its title, and the record it shows."""
+
+    src_uri: str
+    title: str
+    kind: str  # "brief", "theme", "discussion" or "audience"
+    key: str  # the id of the brief, theme or audience
+    search: bool = True  # false: search leaves the whole page out
+
+
+def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    pages = [GeneratedPage(r.src_uri, f"{r.year}: {r.title}", "brief", r.id) for r in catalogue.briefs]
     for theme_id, theme in catalogue.themes.items():
-        pages[f"themes/{theme_id}.md"] = page(theme.title, f"theme_page({theme_id!r})")
+        pages.append(GeneratedPage(f"themes/{theme_id}.md", theme.title, "theme", theme_id))
         # A print view of the theme's questions, for themes that have any; its text is indexed
         # for search on the briefs.
         if catalogue.theme_has_questions(theme_id):
-            pages[f"discussion/{theme_id}.md"] = page(
-                f"Discussion sheet: {theme.title}", f"discussion_sheet({theme_id!r})", search={"exclude": True}
-            )
+            title = f"Discussion sheet: {theme.title}"
+            pages.append(GeneratedPage(f"discussion/{theme_id}.md", title, "discussion", theme_id, search=False))
     for audience_id, audience in catalogue.audiences.items():
-        pages[f"audiences/{audience_id}.md"] = page(f"For {audience.title}", f"audience_page({audience_id!r})")
+        pages.append(GeneratedPage(f"audiences/{audience_id}.md", f"For {audience.title}", "audience", audience_id))
     return pages
 
 
-def page(title: str, call: str, **meta) -> str:
-    front_matter = yaml.safe_dump({"title": title, "render_macros": True, **meta}, sort_keys=False, allow_unicode=True)
-    return f"---\n{front_matter}---\n\n{{{{ {call} }}}}\n"
+def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
+    """One generated page's HTML, outline and links, from its record."""
+    catalogue = renderer.catalogue
+    if page.kind == "brief":
+        record = catalogue.brief(page.key)
+        return renderer.page("brief-page.html", file, files, record=record)
+    if page.kind == "theme":
+        theme = catalogue.themes[page.key]
+        return renderer.page(
+            "theme-page.html",
+            file,
+            files,
+            search_differs=True,
+            theme=theme,
+            origin=catalogue.origin_of("themes", page.key),
+            by_year=group_by_year(catalogue.entries_by_theme[page.key]),
+            has_questions=catalogue.theme_has_questions(page.key),
+        )
+    if page.kind == "discussion":
+        messages = [e for e in catalogue.entries_by_theme[page.key] if e.kind == "key-message"]
+        messages.sort(key=lambda e: e.brief.year, reverse=True)
+        return renderer.page("discussion-sheet.html", file, files, theme=catalogue.themes[page.key], messages=messages)
+    audience = catalogue.audiences[page.key]
+    by_year = group_by_year(catalogue.entries_by_audience[page.key])
+    return renderer.page("audience-page.html", file, files, search_differs=True, audience=audience, by_year=by_year)

@@ -35,3 +35,15 @@ def report(problems: list[Problem]) -> str:
     noun = "problem" if len(errors) == 1 else "problems"
     lines.append(f"{len(errors)} {noun} in the content under data/: fix them and run `make check` again.")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The data file and the field inside it that something on a page was made from, so a
+    problem found while rendering can still be reported at its file and line."""
+
+    file: str
+    path: Path = ()
+
+    def at(self, *parts: str | int) -> "Origin":
+        return Origin(self.file, self.path + tuple(parts))

@@ -1,31 +1,35 @@
-"""Render records to Markdown through the Jinja partials in macros/templates/.
+"""Render records to HTML through the Jinja partials in macros/templates/.
 
-Every function here is plain: records and the calling page's path in, Markdown out. Links are
-written to the source `.md` files relative to the calling page, so MkDocs checks them and
-turns them into relative `.html` addresses.
+One `PageRender` per page: it knows the page's file and MkDocs' files collection, so every link
+it writes is resolved with MkDocs' own `get_relative_url`, and a link to a page that does not
+exist raises `BrokenLink` naming the data file and field that asked for it. The headings it
+writes become the page's table of contents and its anchors; the links to anchors it writes are
+handed to MkDocs, which checks them like any Markdown link.
+
+Editor text reaches a template only as `Markup` made here, by one Markdown converter that allows
+paragraphs, lists, emphasis and checked links; everything else is escaped by Jinja's autoescape.
+Nothing from `data/` is ever used as template source.
 """
 
 from __future__ import annotations
 
-import functools
 import html
-import itertools
 import posixpath
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 import markdown
+from markupsafe import Markup
 from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.utils import get_relative_url
 
 from .content import BriefRecord, Catalogue, Entry
+from .problems import Origin
 
 TEMPLATES = Path(__file__).parent / "templates"
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
-STASH_MARK = "<!--lb-html-{}-->"  # stands in a page's Markdown for HTML kept out of Markdown
-STASHED = re.compile(r"<!--lb-html-\d+-->")
-UNINDEXED_MARK = "<!--lb-html-unindexed-{}-->"  # the same, for HTML put back after search has read the page
-UNINDEXED = re.compile(r"<!--lb-html-unindexed-\d+-->")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#!])")  # `&<>` are escaped as HTML by Jinja instead
 SAFE_TARGETS = ("https://", "http://", "mailto:")
 # A line with none of Markdown's special characters and no list or code start. A text made of
 # such lines, in paragraphs, becomes exactly the HTML Markdown would make, without its cost.
@@ -33,10 +37,24 @@ PLAIN_TEXT = re.compile(r"(?![-+*>=#]|\d+[.)])[^\s\\`*_\[\]<>&#!{}][^\n\t\\`*_\[
 ABBREVIATION = re.compile(r"(?i)(?:^|\()(?:i\.e|e\.g|etc|cf|vs|approx|no)\.$")
 
 
+# --- A link that leads nowhere ------------------------------------------------------------------
+
+
+class BrokenLink(Exception):
+    """A page links to a page the build does not have."""
+
+    def __init__(self, page: str, target: str, origin: Origin | None):
+        self.page, self.target, self.origin = page, target, origin
+        super().__init__(f"{page} links to {target}, which is not a page of this site")
+
+
+# --- Editor Markdown ---------------------------------------------------------------------------
+
+
 class _Links(markdown.treeprocessors.Treeprocessor):
     """Every link in editor text: `resource:<id>` becomes the resource's address, or its name
-    marked 'link to follow' (resource-pending.html); a web or email address stays; anything else
-    keeps its words and loses its target."""
+    marked as a link to follow (resource-pending.html); a web or email address stays; anything
+    else keeps its words and loses its target."""
 
     def __init__(self, converter: markdown.Markdown, resources: dict):
         super().__init__(converter)
@@ -45,17 +63,24 @@ class _Links(markdown.treeprocessors.Treeprocessor):
     def run(self, root):
         parents = {child: parent for parent in root.iter() for child in parent}
         for link in list(root.iter("a")):
-            target = link.get("href", "").strip()
-            resource = self.resources.get(target[len("resource:"):]) if target.startswith("resource:") else None
+            target = _without_controls(link.get("href", ""))
+            resource = self.resources.get(target[len("resource:") :]) if target.startswith("resource:") else None
             if resource is not None and resource.url:
                 link.set("href", resource.url)
             elif resource is not None:
                 label = "".join(link.itertext())
-                pending = ENV.get_template("resource-pending.html").render(label=label, resource=resource).strip()
-                _replace(link, parents[link], self.md.htmlStash.store(pending))
-            elif not target.lower().startswith(SAFE_TARGETS):
+                pending = str(ENV.get_template("resource-pending.html").module.resource_pending(label, resource))
+                _replace(link, parents[link], self.md.htmlStash.store(pending.strip()))
+            elif target.lower().startswith(SAFE_TARGETS):
+                link.set("href", target)
+            else:
                 link.tag = "span"
                 link.attrib.clear()
+
+
+def _without_controls(target: str) -> str:
+    """A link target as a browser reads it: whitespace and control characters removed."""
+    return "".join(ch for ch in target if ch > " " and ch != "\x7f")
 
 
 def _replace(element, parent, text: str) -> None:
@@ -83,69 +108,148 @@ def field_markdown(resources: dict | None = None) -> markdown.Markdown:
     return converter
 
 
-@jinja2.pass_context
-def href_html(context, target: str) -> str:
-    """Path from the calling page to `target` (a docs-relative .md path, maybe with #anchor), as
-    the built .html page: raw HTML is not rewritten by MkDocs."""
-    path, _, anchor = target.partition("#")
-    relative = _relative(path, posixpath.dirname(context["here"])) if path else ""
-    return relative + (f"#{anchor}" if anchor else "")
+def pseudonym_stars(catalogue: Catalogue) -> re.Pattern | None:
+    """The star after any pseudonym the briefs declare ("Felix*"): it marks the name as not a
+    real one, so `Amy* ... Amy*` must keep both stars rather than become emphasis."""
+    names = {case.pseudonym.rstrip("*") for r in catalogue.briefs for case in r.brief.cases if case.pseudonym}
+    if not names:
+        return None
+    return re.compile(r"(?<![\w*])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\*")
 
 
-@functools.lru_cache(maxsize=4096)
-def _relative(path: str, from_dir: str) -> str:
-    return re.sub(r"\.md$", ".html", posixpath.relpath(path, from_dir or "."))
+# --- Templates -----------------------------------------------------------------------------------
 
 
-@jinja2.pass_context
-def stash(context, html: str, search: bool = True) -> str:
-    """`{% filter stash %}`: HTML the page's Markdown must not parse, put back by the hooks in
-    `on_page_content`. Python-Markdown only passes raw HTML through, and parsing it was most of
-    the build's time on large pages. `{% filter stash(search=False) %}`: HTML search must not
-    index (it is indexed on its brief), put back only after search has read the page."""
-    return context["stash_html"](html, search)
-
-
-def plain(text: str) -> str:
-    """Plain text (a title, a label) made safe to put into Markdown as it is."""
+def markdown_text(text: str) -> str:
+    """Plain text (a title) made safe to put into a Markdown heading as it is."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # the partials write Markdown; HTML attributes use |e explicitly
+        autoescape=True,  # editor text enters only as Markup made by `Renderer.html`
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # templates are read once per process; `mkdocs serve` turns it back on
     )
-    env.globals["href_html"] = href_html
+    env.filters["markdown_text"] = markdown_text
     env.tests["ge_two"] = lambda years: len(years) >= 2
-    env.filters["plain"] = plain
-    env.filters["stash"] = stash
+    env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
     return env
 
 
 ENV = _environment()  # compiled templates are cached by the environment: built once per process
 
 
+def partial(name: str):
+    """The Jinja macro `name` from its own file: `key_message` from key-message.html."""
+    return getattr(ENV.get_template(name.replace("_", "-") + ".html").module, name)
+
+
+@dataclass
+class Rendered:
+    """A generated page: its HTML, what search may read of it, and its outline."""
+
+    html: str
+    searchable: str
+    toc: list[dict]
+    anchors: set[str]
+    links_to_anchors: dict = field(default_factory=dict)  # {File: {anchor: original link}}, as MkDocs keeps it
+
+
+class PageRender:
+    """What the partials need while one page is rendered: its links, headings and editor text."""
+
+    def __init__(self, renderer: "Renderer", file, files, *, searchable: bool = False):
+        self.renderer = renderer
+        self.catalogue = renderer.catalogue
+        self.file = file  # the MkDocs File of the page being rendered
+        self.files = files
+        self.searchable = searchable  # rendering what search reads: leave out what is indexed elsewhere
+        self.toc: list[dict] = []
+        self.anchors: set[str] = set()
+        self.links_to_anchors: dict = {}
+
+    # Links ------------------------------------------------------------------------------------
+
+    def url(self, src_uri: str, anchor: str | None = None, origin: Origin | None = None) -> str:
+        """Address of the page `src_uri` (maybe at `anchor`) from this page, as MkDocs writes one."""
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            raise BrokenLink(self.file.src_uri, src_uri, origin)
+        if anchor:
+            self.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{src_uri}#{anchor}")
+            if target is self.file:
+                return f"#{anchor}"
+            return f"{get_relative_url(target.url, self.file.url)}#{anchor}"
+        return get_relative_url(target.url, self.file.url)
+
+    def brief_url(self, record: BriefRecord, anchor: str | None = None) -> str:
+        return self.url(record.src_uri, anchor, Origin(record.file))
+
+    def theme_url(self, theme_id: str, origin: Origin | None = None, anchor: str | None = None) -> str:
+        return self.url(f"themes/{theme_id}.md", anchor, origin)
+
+    def audience_url(self, audience_id: str, origin: Origin | None = None) -> str:
+        return self.url(f"audiences/{audience_id}.md", None, origin)
+
+    # Outline ----------------------------------------------------------------------------------
+
+    def heading(self, level: int, anchor: str, text: str, *, toc: bool = True, search: bool = True) -> Markup:
+        """A heading with its anchor and permalink; in the table of contents unless `toc` is false."""
+        if toc:
+            self.toc.append({"level": level, "id": anchor, "name": html.escape(text), "children": []})
+        self.anchor(anchor)
+        return partial("heading")(level, anchor, text, search)
+
+    def anchor(self, anchor: str) -> str:
+        """Record an element id this page holds, so links to it are checked."""
+        self.anchors.add(anchor)
+        return anchor
+
+    # Editor text ------------------------------------------------------------------------------
+
+    def html(self, text: str) -> Markup:
+        return self.renderer.html(text)
+
+    def inline(self, text: str) -> Markup:
+        return self.renderer.inline(text)
+
+    # Shared pieces, rendered once per build ---------------------------------------------------
+
+    def item_body(self, entry: Entry) -> Markup:
+        return self.renderer.item_body(entry, self)
+
+    def theme_entry(self, entry: Entry) -> Markup:
+        """An entry as theme and audience pages show it: the same HTML on every such page of a
+        folder, so it is rendered once per folder and its anchor links reused."""
+        key = (entry, posixpath.dirname(self.file.url))
+        cached = self.renderer.entries.get(key)
+        if cached is None:
+            scratch = PageRender(self.renderer, self.file, self.files)
+            cached = (partial("theme_entry")(scratch, entry), scratch.links_to_anchors, scratch.anchors)
+            self.renderer.entries[key] = cached
+        body, links, anchors = cached
+        for target, anchors_there in links.items():
+            self.links_to_anchors.setdefault(target, {}).update(anchors_there)
+        self.anchors |= anchors
+        return body
+
+
 class Renderer:
-    """Renders one catalogue; holds what every page shares (resource links, theme titles)."""
+    """Renders one catalogue; holds what every page shares (converted text, rendered entries)."""
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self._markdown = field_markdown(catalogue.resources)
-        self._html: dict[str, str] = {}
-        self._stashed: dict[str, str] = {}
-        self._entries: dict[tuple[Entry, str], str] = {}
-        self._bodies: dict[Entry, str] = {}
-        self._tocs: dict[str, list[dict]] = {}
-        self._heading = ENV.get_template("heading.html")
-        self._stash_numbers = itertools.count()
+        self._stars = pseudonym_stars(catalogue)
+        self._html: dict[str, Markup] = {}
+        self._bodies: dict[Entry, Markup] = {}
+        self.entries: dict[tuple, tuple] = {}
 
-    def html(self, text: str) -> str:
+    def html(self, text: str) -> Markup:
         """Editor Markdown as safe HTML, converted once per build and reused on every page.
 
         The content check already refuses raw HTML and odd links; `field_markdown` is the second
@@ -158,147 +262,56 @@ class Renderer:
                 converted = "\n".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
             else:
                 self._markdown.reset()
-                converted = self._markdown.convert(text)
-            self._html[text] = converted
+                starred = self._stars.sub(r"\1\\*", text) if self._stars and "*" in text else text
+                converted = self._markdown.convert(starred)
+            converted = self._html[text] = Markup(converted)
         return converted
 
-    def stash(self, html: str, search: bool = True) -> str:
-        """A placeholder, on a block of its own, for `html` until `unstash` puts it back."""
-        mark = (STASH_MARK if search else UNINDEXED_MARK).format(next(self._stash_numbers))
-        self._stashed[mark] = html
-        return f"\n\n{mark}\n\n"
-
-    def unstash(self, page_html: str, *, unindexed: bool = False) -> str:
-        """A rendered page with its stashed HTML put back in place of the placeholders: what
-        search indexes, or (`unindexed`) what it must not see."""
-        pattern = UNINDEXED if unindexed else STASHED
-        while pattern.search(page_html):  # stashed HTML can hold placeholders of its own
-            page_html = pattern.sub(lambda match: self._stashed.pop(match.group(0), ""), page_html)
-        return page_html
-
-    def inline(self, text: str) -> str:
+    def inline(self, text: str) -> Markup:
         """Like `html`, without the paragraph around a one-paragraph text (a question, a point)."""
         converted = self.html(text)
         if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
-            return converted[3:-4]
+            return Markup(converted[3:-4])
         return converted
 
-    def theme_aliases(self, theme_ids: list[str]) -> list[str]:
-        """Other words for these themes, so search finds a key message by any of them."""
-        aliases: dict[str, None] = {}
-        for theme_id in theme_ids:
-            aliases.update(dict.fromkeys(self.catalogue.themes[theme_id].aliases))
-        return list(aliases)
-
-    def theme_entry(self, entry: Entry, here: str) -> str:
-        """An entry as theme and audience pages show it; the same HTML on every such page of a
-        folder, so it is rendered once per build."""
-        key = (entry, posixpath.dirname(here))
-        if key not in self._entries:
-            self._entries[key] = self.render("theme-entry.html", here, entry=entry)
-        return self._entries[key]
-
-    def item_body(self, entry: Entry) -> str:
+    def item_body(self, entry: Entry, page: PageRender) -> Markup:
         """What an entry says (text, points, Reflect panel, closing): the same on its brief, theme
-        and audience pages, so it is rendered once per build."""
+        and audience pages, so it is rendered once per build. It holds no link within the site."""
         if entry not in self._bodies:
-            self._bodies[entry] = self.render("item-body.html", "", entry=entry)
+            self._bodies[entry] = partial("item_body")(page, entry)
         return self._bodies[entry]
 
-    def page(self, template: str, here: str, **values) -> str:
-        """A whole generated page: HTML that Markdown passes over (one placeholder), its
-        headings recorded for the table of contents the hooks give the page."""
-        self._tocs[here] = []
-        return self.stash(self.render(template, here, **values))
+    # Generated pages --------------------------------------------------------------------------
 
-    def heading(self, level: int, anchor: str, text: str, here: str, *, search: bool = True, toc: bool = True) -> str:
-        if toc and here in self._tocs:
-            self._tocs[here].append({"level": level, "id": anchor, "name": html.escape(text), "children": []})
-        return self._heading.render(level=level, anchor=anchor, text=text, search=search)
+    def page(self, template: str, file, files, *, search_differs: bool = False, **values) -> Rendered:
+        """A whole generated page, as one render: its HTML and outline, and (`search_differs`) a
+        second, shorter render of what search may index when parts of it are indexed elsewhere."""
+        render = PageRender(self, file, files)
+        body = ENV.get_template(template).render(page=render, **values)
+        searchable = body
+        if search_differs:
+            searchable = ENV.get_template(template).render(page=PageRender(self, file, files, searchable=True), **values)
+        return Rendered(body, searchable, nest_toc_tokens(render.toc), render.anchors, render.links_to_anchors)
 
-    def toc(self, here: str) -> list[dict] | None:
-        """The headings of a generated page, nested as MkDocs expects, or None for other pages."""
-        tokens = self._tocs.pop(here, None)
-        return None if tokens is None else nest_toc_tokens(tokens)
+    def snippet(self, template: str, file, files, **values) -> Markup:
+        """A piece of a hand-written page (a macro's output): HTML with resolved links."""
+        return Markup(ENV.get_template(template).render(page=PageRender(self, file, files), **values))
 
-    def render(self, template: str, here: str, **values) -> str:
-        return ENV.get_template(template).render(
-            here=here,
-            catalogue=self.catalogue,
-            html=self.html,
-            inline=self.inline,
-            stash_html=self.stash,
-            theme_entry=lambda entry: self.theme_entry(entry, here),
-            item_body=self.item_body,
-            heading=lambda level, anchor, text, **options: self.heading(level, anchor, text, here, **options),
-            entry_cases=entry_cases,
-            theme_aliases=self.theme_aliases,
-            first_sentence=first_sentence,
-            **values,
-        )
+    def piece(self, name: str, file, files, *args) -> Markup:
+        """One partial (`brief_card`, `key_message`) for a hand-written page."""
+        return partial(name)(PageRender(self, file, files), *args)
 
     def problems_notice(self, problems) -> str:
         """The notice a preview shows on every page while the content has problems."""
-        return ENV.get_template("content-problems.html").render(problems=[p for p in problems if not p.warning])
+        return str(partial("content_problems")([p for p in problems if not p.warning]))
 
-    # --- pages -------------------------------------------------------------------------------
 
-    def brief_page(self, record: BriefRecord, here: str) -> str:
-        return self.page("brief-page.html", here, record=record, brief=record.brief)
-
-    def theme_page(self, theme_id: str, here: str) -> str:
-        theme = self.catalogue.themes[theme_id]
-        entries = self.catalogue.entries_by_theme[theme_id]
-        has_questions = self.catalogue.theme_has_questions(theme_id)
-        return self.page(
-            "theme-page.html", here, theme=theme, by_year=group_by_year(entries), has_questions=has_questions
-        )
-
-    def audience_page(self, audience_id: str, here: str) -> str:
-        audience = self.catalogue.audiences[audience_id]
-        entries = self.catalogue.entries_by_audience[audience_id]
-        return self.page("audience-page.html", here, audience=audience, by_year=group_by_year(entries))
-
-    def audiences_index(self, here: str) -> str:
-        return self.render("audiences-index.html", here)
-
-    def question_bank(self, here: str) -> str:
-        rows = []
-        for row in theme_rows(self.catalogue):
-            row["questions"] = [
-                (entry, question)
-                for entry in self.catalogue.entries_by_theme[row["theme"].id]
-                if entry.kind == "key-message"
-                for question in entry.item.questions
-            ]
-            rows.append(row)
-        rows.sort(key=lambda row: row["theme"].title.lower())
-        return self.render("question-bank.md", here, rows=rows)
-
-    def discussion_sheet(self, theme_id: str, here: str) -> str:
-        messages = [e for e in self.catalogue.entries_by_theme[theme_id] if e.kind == "key-message"]
-        messages.sort(key=lambda e: e.brief.year, reverse=True)
-        return self.page("discussion-sheet.html", here, theme=self.catalogue.themes[theme_id], messages=messages)
-
-    def themes_index(self, here: str) -> str:
-        return self.render("themes-index.md", here, rows=theme_rows(self.catalogue), years=sorted(self.catalogue.years))
-
-    def briefs_index(self, here: str) -> str:
-        by_year = {}
-        for record in self.catalogue.briefs:
-            by_year.setdefault(record.year, []).append(record)
-        return self.render("briefs-index.md", here, by_year=by_year)
-
-    def home(self, here: str) -> str:
-        return self.render("home.md", here, latest=self.catalogue.latest, rows=theme_rows(self.catalogue))
+# --- Plain helpers the templates and pages share ----------------------------------------------
 
 
 def entry_cases(entry: Entry) -> str:
     """'Case 2 (Felix*)' style context for an entry, as plain text."""
-    parts = []
-    for case in entry.cases:
-        parts.append(f"{case.label} ({case.pseudonym})" if case.pseudonym else case.label)
-    return ", ".join(parts)
+    return ", ".join(f"{case.label} ({case.pseudonym})" if case.pseudonym else case.label for case in entry.cases)
 
 
 def first_sentence(text: str) -> str:
@@ -338,3 +351,28 @@ def theme_rows(catalogue: Catalogue) -> list[dict]:
     rows.sort(key=lambda row: (len(row["years"]) < 2, row["theme"].title.lower()))
     return rows
 
+
+def question_rows(catalogue: Catalogue) -> list[dict]:
+    """Each theme with its reflective questions (key message, question), by theme title."""
+    rows = []
+    for row in theme_rows(catalogue):
+        entries = catalogue.entries_by_theme[row["theme"].id]
+        questions = [(e, q) for e in entries if e.kind == "key-message" for q in e.item.questions]
+        rows.append({**row, "questions": questions})
+    return sorted(rows, key=lambda row: row["theme"].title.lower())
+
+
+def theme_aliases(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
+    """Other words for these themes, so search finds a key message by any of them."""
+    aliases: dict[str, None] = {}
+    for theme_id in theme_ids:
+        aliases.update(dict.fromkeys(catalogue.themes[theme_id].aliases))
+    return list(aliases)
+
+
+ENV.globals.update(
+    entry_cases=entry_cases,
+    first_sentence=first_sentence,
+    theme_aliases=theme_aliases,
+    partial=partial,
+)

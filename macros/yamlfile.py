@@ -22,6 +22,11 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
 BOM = b"\xef\xbb\xbf"
+MAX_BYTES = 512 * 1024  # a brief is a few kilobytes; the largest list of themes a few dozen
+MAX_SCANNED_DEPTH = 50  # libyaml crashes on tens of thousands of levels, before any check of ours
+DEEP_BLOCK = re.compile(rf"^[ ]*((?:[-?][ ]+){{{MAX_SCANNED_DEPTH},}})", re.M)  # `- - - ...`: one level each
+# A bracket, or a quoted scalar whose brackets are text (a quote opens only where YAML allows one).
+BRACKET = re.compile(r"""(?:(?<=[\s\[{,:])|^)(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*")|[\[\]{}]""", re.M)
 
 
 @dataclass
@@ -76,6 +81,12 @@ class Document:
 def read(path: FilePath, name: str) -> Document:
     """Read `path`, reported as `name`; never raises for bad content, records problems instead."""
     doc = Document(name)
+    if path.is_symlink():
+        doc.problems.append(Problem(name, 1, 1, SYMLINK_MESSAGE))
+        return doc
+    if path.stat().st_size > MAX_BYTES:
+        doc.problems.append(Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 1024} KB: a brief is a few KB; split it or remove what does not belong"))
+        return doc
     raw = path.read_bytes()
     if raw.startswith(BOM):
         doc.problems.append(Problem(name, 1, 1, "file starts with a byte-order mark: save it as UTF-8 without BOM"))
@@ -98,6 +109,10 @@ def read(path: FilePath, name: str) -> Document:
         return doc
 
     doc.lines = text.splitlines()
+    if too_deep := nesting(text):
+        line, column = too_deep
+        doc.problems.append(Problem(name, line, column, f"the file is nested too deeply here: {NESTING_HINT}"))
+        return doc
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -128,6 +143,31 @@ def read(path: FilePath, name: str) -> Document:
     finally:
         loader.dispose()
     return doc
+
+
+SYMLINK_MESSAGE = "is a symbolic link: files under data/ are never followed elsewhere; put the file itself here"
+
+
+def nesting(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than any brief could (brackets, or `- - -` on one line), as
+    (line, column), or None. A cheap scan of the raw text, run before the YAML parser sees it."""
+    if found := DEEP_BLOCK.search(text):
+        return _line_and_column(text, found.start(1))
+    if text.count("[") + text.count("{") <= MAX_SCANNED_DEPTH:
+        return None
+    depth = 0
+    for found in BRACKET.finditer(text):
+        if len(found.group()) > 1:  # a quoted scalar
+            continue
+        depth = depth + 1 if found.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_SCANNED_DEPTH:
+            return _line_and_column(text, found.start())
+    return None
+
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 class _Unsupported(Exception):

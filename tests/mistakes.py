@@ -2,6 +2,10 @@
 the end-to-end tests (through `make check` and a strict build): each names the change made to the
 fixture brief, the text on the line the problem must point at, and words the message must hold."""
 
+# A template that would run a shell command if anything ever evaluated editor text: it leaves a
+# file named lb-template-ran in the working directory, which the tests look for.
+TEMPLATE = '{{ cycler.__init__.__globals__.os.system("touch lb-template-ran") }}'
+
 # (what is changed, into what, the text on the line the problem must point at, words the message must hold)
 MISTAKES = {
     "unknown theme": (
@@ -60,7 +64,7 @@ MISTAKES = {
         "Synthetic strength text.",
         "'Synthetic {: onclick=alert(1) } text.'",
         "{: onclick",
-        ["attribute list", "not allowed", "remove the {...}"],
+        ["curly brackets", "not allowed", "remove the {...}"],
     ),
     "duplicate key": ("title: Fixture Brief\n", "title: Fixture Brief\ntitle: Fixture Again\n", "title: Fixture Again", ["duplicate key 'title'", "keep one of them"]),
     "tab indentation": ("    label: Case 1\n", "\tlabel: Case 1\n", "label: Case 1", ["tab character", "spaces"]),
@@ -84,4 +88,47 @@ MISTAKES = {
     "identifying detail in an area": ("areas: [Example Borough]", "areas: [Example Borough, E8 1AA]", "areas:", ["postcode 'E8 1AA'"]),
     "anchor and alias": ("areas: [Example Borough]", "areas: &places [Example Borough]\nseries: *places", "areas:", ["anchors and aliases", "write the value out in full"]),
     "no theme on a strength": ("    themes: [fixture-theme-a]\n    cases: [case-1]\n    text: Synthetic strength", "    themes: []\n    cases: [case-1]\n    text: Synthetic strength", "themes: []", ["'themes' must list at least one item"]),
+    # Hostile input: a template in any title, markup, and inputs that once crashed or hung.
+    "template in the title": ("title: Fixture Brief", f"title: '{TEMPLATE}'", "title:", ["curly brackets", "not allowed"]),
+    "unclosed template in the title": ("title: Fixture Brief", "title: 'Fixture {{ Brief'", "title:", ["curly brackets"]),
+    "template in a case label": ("label: Case 1", f"label: '{TEMPLATE}'", "label:", ["curly brackets"]),
+    "template in a key message title": ("title: Fixture key message", f"title: '{TEMPLATE}'", "cycler", ["curly brackets"]),
+    "template in a pseudonym": ("pseudonym: Sample*", f"pseudonym: '{TEMPLATE}'", "pseudonym:", ["curly brackets"]),
+    "unclosed attribute list in the title": ("title: Fixture Brief", "title: 'Fixture { onclick=alert(1) '", "title:", ["curly brackets"]),
+    "long run of brackets": (
+        "text: Synthetic strength text.", "text: '" + "[" * 7000 + "'", "text: '[[[", ["'[' characters", "at most 50"]
+    ),
+    "deep nesting": ("areas: [Example Borough]", "areas: " + "[" * 30000, "areas: [[[", ["nested too deeply"]),
+    "deep block nesting": ("areas: [Example Borough]", "areas:\n  " + "- " * 30000 + "x", "- - -", ["nested too deeply"]),
+    "text too long": (
+        "text: Synthetic strength text.", "text: '" + "word " * 2000 + "'", "text: 'word", ["at most 8000 characters"]
+    ),
+    "key message anchor taken by a heading": (
+        "title: Fixture key message", "title: Strengths", "title: Strengths", ["share the page anchor 'strengths'"]
+    ),
+    "theme listed twice": (
+        "themes: [fixture-theme-a, fixture-theme-b]", "themes: [fixture-theme-a, fixture-theme-a]", "fixture-theme-a, fixture-theme-a",
+        ["'fixture-theme-a' is listed twice"],
+    ),
 }
+
+# What a hostile editor could write into the shared lists: (file, what is changed, into what, the
+# text on the line the problem must point at, words the message must hold). All of them are made
+# at once, in one copy of the fixture site's lists.
+VOCABULARY_MISTAKES = {
+    "template in a theme title": ("themes.yml", "title: Fixture Theme B", f"title: '{TEMPLATE}'", "cycler", ["curly brackets"]),
+    "attribute list in a theme description": (
+        "themes.yml", "description: A second synthetic theme.", "description: 'Second { onclick=alert(1) '", "onclick",
+        ["curly brackets"],
+    ),
+    "related theme listed twice": (
+        "themes.yml", "related: [fixture-theme-b]", "related: [fixture-theme-b, fixture-theme-b]", "related:",
+        ["'fixture-theme-b' is listed twice"],
+    ),
+    "template in an audience title": ("audiences.yml", "title: Fixture Readers", f"title: '{TEMPLATE}'", "cycler", ["curly brackets"]),
+    "template in a resource title": ("resources.yml", "title: Fixture Guide", f"title: '{TEMPLATE}'", "cycler", ["curly brackets"]),
+    "newline inside a resource address": (
+        "resources.yml", "url: https://example.org/fixture", 'url: "java\\nscript:alert(1)"', "url:", ["control characters"]
+    ),
+}
+

@@ -93,18 +93,17 @@ def search(page, text: str):
     `fill()` does not trigger Material's search: keys are pressed one by one. Material wires up
     the search box a moment after the page loads; a click before that focuses the box without
     opening the search dialog, so the click is repeated until the dialog is open."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     box = page.locator("input.md-search__input")
+    toggle = page.locator("#__search")
     for _ in range(20):
         if page.viewport_size and page.viewport_size["width"] < 960:
             page.locator("label.md-header__button[for=__search]").click()  # phones: the header button
         box.click()
-        try:
-            page.wait_for_function("document.getElementById('__search').checked", timeout=500)
+        # Polled from here, not with wait_for_function: a page's own Content-Security-Policy
+        # forbids the string evaluation that needs.
+        if any(toggle.is_checked() or page.wait_for_timeout(50) for _ in range(10)):
             break
-        except PlaywrightTimeout:
-            box.blur()
+        box.blur()
     box.press_sequentially(text, delay=30)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(state="visible", timeout=10000)

@@ -4,13 +4,14 @@ shows a traceback. One brief file per mistake, all in one data folder, so both r
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
 from conftest import FIXTURES, ROOT, make_project, mkdocs_build
-from mistakes import MISTAKES
+from mistakes import MISTAKES, VOCABULARY_MISTAKES
 
 FIXTURE_BRIEF = (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_text(encoding="utf-8")
 
@@ -26,6 +27,10 @@ def project(tmp_path_factory):
     for number, (old, new, _, _) in enumerate(MISTAKES.values()):
         assert old in FIXTURE_BRIEF, f"test setup: {old!r} not in the fixture brief"
         (project / "data" / "briefs" / file_for(number)).write_text(FIXTURE_BRIEF.replace(old, new, 1), encoding="utf-8")
+    for file, old, new, _, _ in VOCABULARY_MISTAKES.values():
+        path = project / "data" / file
+        assert old in path.read_text(encoding="utf-8"), f"test setup: {old!r} not in {file}"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     return project
 
 
@@ -38,6 +43,9 @@ def expected_locations(project) -> dict[str, list]:
         # A message that names the file names this copy ('rename the file to 2097-98-mistake-08.yml').
         words = [word.replace("-fixture.yml", f"-mistake-{number:02d}.yml") for word in words]
         expected[name] = [f"data/briefs/{file_for(number)}:{line}:", words]
+    for name, (file, _, _, needle, words) in VOCABULARY_MISTAKES.items():
+        lines = (project / "data" / file).read_text(encoding="utf-8").splitlines()
+        expected[name] = [f"data/{file}:{next(i for i, text in enumerate(lines, start=1) if needle in text)}:", words]
     return expected
 
 
@@ -48,16 +56,20 @@ def assert_each_mistake_reported(output: str, project) -> None:
         if not any(all(word in line for word in words) for line in lines):
             missing.append(f"{name}: no line starting {location} says {words}")
     assert not missing, "\n".join(missing) + "\n--- output:\n" + output[-3000:]
+    assert not (project / "lb-template-ran").exists(), "a template in editor text was run"
 
 
 def make_check(data) -> subprocess.CompletedProcess:
     """What `make check` runs, on another data folder."""
-    return subprocess.run([sys.executable, "-m", "macros.check", str(data)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", str(data)], cwd=data.parent, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, timeout=120,
+    )
 
 
 def test_make_check_lists_every_mistake_then_a_count_and_exits_1(project):
     result = make_check(project / "data")
-    assert result.returncode == 1
+    assert result.returncode == 1, f"exit {result.returncode}: a crash, not a refusal"
     assert_each_mistake_reported(result.stdout, project)
     last = result.stdout.strip().splitlines()[-1]
     errors = sum(1 for line in result.stdout.splitlines() if line.startswith("data/") and ": warning: " not in line)
@@ -74,6 +86,6 @@ def test_make_check_on_clean_content_prints_one_summary_line_and_exits_0():
 
 def test_a_strict_build_stops_on_every_mistake_with_the_same_messages(project, tmp_path):
     result = mkdocs_build(project, tmp_path / "site", env={"NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode != 0
+    assert result.returncode == 1, f"exit {result.returncode}: a crash, not a refusal"
     assert_each_mistake_reported(result.stderr, project)
     assert "Traceback" not in result.stderr + result.stdout

@@ -21,7 +21,7 @@ WIDTHS = {"desktop": 1280, "phone": 375}
 def built_pages() -> list[str]:
     """Every page the build makes: the hand-written ones and those that follow from the data."""
     written = [p.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for p in (ROOT / "docs").rglob("*.md")]
-    generated = [uri.removesuffix(".md") + ".html" for uri in generated_pages(load(ROOT / "data"))]
+    generated = [page.src_uri.removesuffix(".md") + ".html" for page in generated_pages(load(ROOT / "data"))]
     return sorted(written + generated)
 
 
