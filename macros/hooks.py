@@ -12,6 +12,7 @@ to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the f
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
@@ -71,19 +72,17 @@ def on_page_markdown(markdown, page, config, files):
     generated = build.pages.get(page.file.src_uri)
     if generated is None:
         return markdown
-    # The title is data for the theme to escape, never a template; the page has no Markdown.
-    page.meta = {"title": generated.title, **({} if generated.search else {"search": {"exclude": True}})}
+    # The title is data, never a template. Material writes a page's title into <title> and the
+    # header without escaping it, so it is handed over escaped. The page has no Markdown.
+    title = html.escape(generated.title, quote=False)
+    page.meta = {"title": title, **({} if generated.search else {"search": {"exclude": True}})}
     return ""
 
 
 def on_page_content(html, page, config, files):
     generated = build.pages.get(page.file.src_uri)
     if generated is not None:
-        try:
-            rendered = pages.render(build.renderer, generated, page.file, files)
-        except render.BrokenLink as broken:
-            project = Path(config.config_file_path).parent
-            raise PluginError(f"A link leads nowhere; nothing was published.\n{locate(broken, project)}") from None
+        rendered = pages.render(build.renderer, generated, page.file, files)
         page.toc = get_toc(rendered.toc)
         page.present_anchor_ids = rendered.anchors
         page.links_to_anchors = rendered.links_to_anchors
@@ -93,6 +92,16 @@ def on_page_content(html, page, config, files):
     if build.problems:  # only in a preview: a build with problems stops before any page
         html = build.renderer.problems_notice(build.problems) + html
     return html
+
+
+def on_env(env, config, files):
+    # Every page's content is made by now: a link the renderer wrote to a page that does not
+    # exist stops the build, each reported at the data that asked for it.
+    if build.renderer.broken:
+        project = Path(config.config_file_path).parent
+        located = sorted({locate(broken, project) for broken in build.renderer.broken})
+        raise PluginError("Links lead to pages that do not exist; nothing was published.\n" + "\n".join(located))
+    return env
 
 
 @event_priority(-100)  # after Material's search plugin has read the page

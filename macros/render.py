@@ -40,12 +40,13 @@ ABBREVIATION = re.compile(r"(?i)(?:^|\()(?:i\.e|e\.g|etc|cf|vs|approx|no)\.$")
 # --- A link that leads nowhere ------------------------------------------------------------------
 
 
-class BrokenLink(Exception):
-    """A page links to a page the build does not have."""
+@dataclass(frozen=True)
+class BrokenLink:
+    """A page links to a page the build does not have; `origin` is the data that asked for it."""
 
-    def __init__(self, page: str, target: str, origin: Origin | None):
-        self.page, self.target, self.origin = page, target, origin
-        super().__init__(f"{page} links to {target}, which is not a page of this site")
+    page: str
+    target: str
+    origin: Origin | None
 
 
 # --- Editor Markdown ---------------------------------------------------------------------------
@@ -177,8 +178,9 @@ class PageRender:
     def url(self, src_uri: str, anchor: str | None = None, origin: Origin | None = None) -> str:
         """Address of the page `src_uri` (maybe at `anchor`) from this page, as MkDocs writes one."""
         target = self.files.get_file_from_path(src_uri)
-        if target is None:
-            raise BrokenLink(self.file.src_uri, src_uri, origin)
+        if target is None:  # the build stops once every page is rendered (see hooks.on_env)
+            self.renderer.broken.append(BrokenLink(self.file.src_uri, src_uri, origin))
+            return "#"
         if anchor:
             self.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{src_uri}#{anchor}")
             if target is self.file:
@@ -190,9 +192,13 @@ class PageRender:
         return self.url(record.src_uri, anchor, Origin(record.file))
 
     def theme_url(self, theme_id: str, origin: Origin | None = None, anchor: str | None = None) -> str:
+        if origin is None and theme_id in self.catalogue.themes:  # where the theme is defined
+            origin = self.catalogue.origin_of("themes", theme_id)
         return self.url(f"themes/{theme_id}.md", anchor, origin)
 
     def audience_url(self, audience_id: str, origin: Origin | None = None) -> str:
+        if origin is None and audience_id in self.catalogue.audiences:
+            origin = self.catalogue.origin_of("audiences", audience_id)
         return self.url(f"audiences/{audience_id}.md", None, origin)
 
     # Outline ----------------------------------------------------------------------------------
@@ -248,6 +254,7 @@ class Renderer:
         self._html: dict[str, Markup] = {}
         self._bodies: dict[Entry, Markup] = {}
         self.entries: dict[tuple, tuple] = {}
+        self.broken: list[BrokenLink] = []  # links to pages that do not exist, found while rendering
 
     def html(self, text: str) -> Markup:
         """Editor Markdown as safe HTML, converted once per build and reused on every page.

@@ -1,9 +1,104 @@
-"""Helpers the tests share: the visible text of a built page, its links and requests."""
+"""Helpers the tests share: the project's paths, building and serving a site, the visible text
+of a built page, its links, the words editor Markdown shows, and Material's search."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+if str(ROOT) not in sys.path:  # the tests import the project's package
+    sys.path.insert(0, str(ROOT))
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; never a downloaded browser
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SITE_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "CONTRIBUTING.md")
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a strict build of `project` into `site_dir`, as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def make_project(destination: Path, data: Path) -> Path:
+    """A copy of this site's code and pages with another data/ folder (a fixture site)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    shutil.copytree(data, destination / "data")
+    return destination
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(directory: Path, *, with_headers: bool = False, sub_path: str = ""):
+    """Serve `directory` on a free loopback port in a separate process; returns (process, base URL).
+
+    `with_headers` sends the security headers the build wrote into `_headers`, and the site's
+    404 page for a missing address, with the site under `sub_path` when given."""
+    port = free_port()
+    if with_headers:
+        command = [sys.executable, str(Path(__file__).parent / "serve_with_headers.py"), str(directory), str(port), sub_path]
+    else:
+        command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return process, f"http://127.0.0.1:{port}"
+
+
+
+
+def built_pages() -> list[str]:
+    """Every page the build makes: the hand-written ones and those that follow from the data."""
+    from macros.content import load
+    from macros.pages import generated_pages
+
+    written = [p.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for p in (ROOT / "docs").rglob("*.md")]
+    generated = [page.src_uri.removesuffix(".md") + ".html" for page in generated_pages(load(ROOT / "data"))]
+    return sorted(written + generated)
+
+
+def shown_words(markdown: str) -> str:
+    """The words a reader sees of editor Markdown, for word-for-word comparison with a page:
+    links become their text, emphasis markers go, whitespace is collapsed, lower case."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return normalise(re.sub(r"[*_]", "", text))
 
 # Parts of a page that are not its content: permalinks, "link to follow" notes, and scripts.
 SKIP_CLASSES = {"headerlink", "lb-resource__note"}

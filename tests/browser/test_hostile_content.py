@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, make_project, mkdocs_build
+from support import FIXTURES, make_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 

@@ -74,18 +74,6 @@ def test_a_brief_fits_a_375px_phone_without_sideways_scrolling(browser, base_url
     assert widths[0] <= widths[1], f"page is {widths[0]}px wide on a {widths[1]}px screen"
 
 
-def test_pages_request_nothing_from_another_origin(page, base_url):
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    for path in ["index.html", "briefs/2017-18-think-family.html", "themes/information-sharing.html", "themes/index.html"]:
-        page.goto(f"{base_url}/{path}")
-        page.wait_for_load_state("networkidle")
-    search(page, "thresholds")
-    outside = [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))]
-    assert requests and not outside, outside
-
-
 @pytest.mark.parametrize(
     "query, target",
     [

@@ -8,16 +8,11 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, make_project, mkdocs_build
 from macros.content import load
-from support import normalise
+from support import ROOT, normalise, shown_words
 
 pytestmark = pytest.mark.browser
 CATALOGUE = load(ROOT / "data")
-
-
-def plain(markdown: str) -> str:
-    return normalise(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown).replace("**", "").replace("*", ""))
 
 
 def without_notes(text: str) -> str:
@@ -73,7 +68,7 @@ def test_question_bank_holds_every_question_linked_to_its_key_message(page, base
     for record in CATALOGUE.briefs:
         for entry in record.key_messages:
             for question in entry.item.questions:
-                holders = [t for t in texts if plain(question) in t]
+                holders = [t for t in texts if shown_words(question) in t]
                 assert holders, question
                 assert any(record.year in t for t in holders), (question, record.year)
     link = page.locator(".lb-question-bank__source a[href$='2017-18-think-family.html#the-silent-child']").first
@@ -97,17 +92,9 @@ def test_printing_a_brief_gives_a_clean_handout(page, base_url):
     for entry in record.key_messages:
         assert normalise(entry.item.title).replace(" ", "") in squashed
         for question in entry.item.questions:
-            assert plain(question).replace(" ", "")[:60] in squashed, question
+            assert shown_words(question).replace(" ", "")[:60] in squashed, question
     for chrome in ["how to use this site", "table of contents", "search"]:
         assert chrome not in text, chrome
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "site" / "data")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
 
 
 def test_printing_shows_web_addresses_and_not_the_sites_own(page, fixture_site):

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project, mkdocs_build
+from support import FIXTURES, ROOT, make_project, mkdocs_build
 from mistakes import MISTAKES, VOCABULARY_MISTAKES
 
 FIXTURE_BRIEF = (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_text(encoding="utf-8")

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, make_project, mkdocs_build
+from support import FIXTURES, make_project, mkdocs_build
 from support import links, visible_text
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURES / "site" / "data")
-    site = project / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
 
 
 def test_one_page_per_brief_theme_and_audience(fixture_site):
@@ -65,3 +56,14 @@ def test_a_content_mistake_stops_the_build_with_the_editors_message(tmp_path):
     assert "data/briefs/2099-00-fixture.yml:24:" in result.stderr
     assert "theme 'fixture-theme-bee' is not in data/themes.yml — did you mean 'fixture-theme-b'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_build_never_publishes_a_draft_whatever_the_environment_says(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    brief = project / "data" / "briefs" / "2099-00-fixture.yml"
+    (project / "data" / "briefs" / "2099-00-draft.yml").write_text(brief.read_text().replace("title: Fixture Brief", "draft: true\ntitle: Draft Brief"))
+    result = mkdocs_build(project, project / "site", env={"LB_PREVIEW_DRAFTS": "1", "LB_DRAFTS": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (project / "site" / "briefs" / "2099-00-fixture.html").is_file()
+    assert not (project / "site" / "briefs" / "2099-00-draft.html").exists()
+    assert "Draft Brief" not in (project / "site" / "briefs" / "index.html").read_text()

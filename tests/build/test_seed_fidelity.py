@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES
+from support import FIXTURES
 from support import normalise, visible_text
 
 SEEDS = {

@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import FIXTURES, make_project
+from support import FIXTURES, make_project
 
 
 def wait_for(condition, timeout: float = 60.0, what: str = "condition"):
@@ -86,3 +86,24 @@ def test_serve_started_on_broken_content_keeps_running_and_recovers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_refuses_a_template_in_a_draft_and_never_runs_it(tmp_path):
+    """Previewing an editor's pull request must not run what the editor wrote."""
+    from mistakes import TEMPLATE
+
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    brief = project / "data" / "briefs" / "2099-00-fixture.yml"
+    draft = brief.read_text().replace("title: Fixture Brief", f"draft: true\ntitle: '{TEMPLATE}'")
+    (project / "data" / "briefs" / "2099-00-draft.yml").write_text(draft)
+    server, port, log = start_serve(project, tmp_path)
+    try:
+        home = f"http://127.0.0.1:{port}/index.html"
+        page = wait_for(lambda: fetch(home), what="the first build")
+        assert "data/briefs/2099-00-draft.yml:4:" in page and "curly brackets" in page
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert not (project / "lb-template-ran").exists(), "serve ran a template from a draft"
+    assert "Traceback" not in log.read_text()

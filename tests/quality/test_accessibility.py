@@ -6,23 +6,13 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT
-from macros.content import load
-from macros.pages import generated_pages
-from support import links, search
+from support import built_pages, links, search
 
 pytestmark = pytest.mark.browser
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE = Axe()
 WIDTHS = {"desktop": 1280, "phone": 375}
-
-
-def built_pages() -> list[str]:
-    """Every page the build makes: the hand-written ones and those that follow from the data."""
-    written = [p.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for p in (ROOT / "docs").rglob("*.md")]
-    generated = [page.src_uri.removesuffix(".md") + ".html" for page in generated_pages(load(ROOT / "data"))]
-    return sorted(written + generated)
 
 
 def violations(page) -> list[str]:

@@ -7,18 +7,29 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, built_pages, mkdocs_build
 from support import search
-from test_accessibility import built_pages
 
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_and_search_stay_on_the_sites_origin(page, base_url):
+def one_page_of_each_kind() -> list[str]:
+    """A page made by each template: what a page requests at run time comes from its template
+    and Material's scripts (what its markup loads is checked on every page in test_built_site)."""
+    kinds: dict[str, str] = {}
+    for path in built_pages():
+        folder, _, name = path.rpartition("/")
+        kinds.setdefault(path if not folder or name == "index.html" else folder, path)
+    return sorted(kinds.values())
+
+
+def test_pages_and_search_stay_on_the_sites_origin(page, base_url):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
     outside: list[str] = []
     page.on("request", lambda r: outside.append(f"{page.url} -> {r.url}") if not r.url.startswith(origin) else None)
-    for path in built_pages():
+    visited = one_page_of_each_kind()
+    assert {"index.html", "briefs/index.html", "questions.html"} <= set(visited) and len(visited) >= 12, visited
+    for path in visited:
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("networkidle")
     search(page, "information sharing")
@@ -80,3 +91,31 @@ def test_an_older_browser_without_resize_observer_fetches_nothing_from_elsewhere
     assert any(url.endswith("resize-observer-polyfill.js") for url in requests)
     outside = [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))]
     assert not outside, outside
+
+
+def test_the_404_page_is_styled_under_a_sub_path(browser, tmp_path):
+    """A host serves 404.html for any missing address, at any depth: with the published address
+    in LB_SITE_URL its stylesheets and links point inside the site's sub-path."""
+    from support import serve
+
+    site = tmp_path / "site"
+    result = mkdocs_build(ROOT, site, env={"LB_SITE_URL": "http://127.0.0.1/safeguarding/learning-briefs/"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    server, url = serve(site, with_headers=True, sub_path="safeguarding/learning-briefs")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("nope.html") else None)
+        response = page.goto(f"{url}/safeguarding/learning-briefs/briefs/no/such/page/nope.html")
+        assert response.status == 404
+        page.wait_for_load_state("networkidle")
+        sheets = page.evaluate("[...document.styleSheets].filter(s => s.href).map(s => s.href)")
+        assert any("learning-briefs.css" in href for href in sheets), sheets
+        assert not failed, failed
+        page.locator(".md-header__title, a.md-header__button.md-logo").first.click()
+        page.wait_for_url(f"{url}/safeguarding/learning-briefs/index.html")
+        context.close()
+    finally:
+        server.terminate()
+        server.wait()

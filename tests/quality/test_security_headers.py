@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import serve
+from support import serve
 from macros.headers import HEADERS_FILE, NGINX_FILE, inline_script_hashes, read_headers_file
 
 pytestmark = pytest.mark.browser

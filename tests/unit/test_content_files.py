@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from macros.content import load
 from macros.problems import ContentError
 
@@ -28,5 +30,12 @@ def test_content_file_passes_the_check(problems, file):
 
 
 def test_every_brief_file_is_named_for_its_year():
-    for path in (DATA / "briefs").glob("*"):
-        assert path.suffix == ".yml", f"{path.name}: a brief is data/briefs/<year>-<slug>.yml"
+    """The file name is the brief's id and address: <year>-<slug>.yml, its year the brief's own."""
+    catalogue = load(DATA, include_drafts=True)
+    years = {record.id: record.year for record in catalogue.briefs}
+    names = sorted(path.name for path in (DATA / "briefs").iterdir())
+    assert names, "no briefs under data/briefs/"
+    for name in names:
+        match = re.fullmatch(r"(\d{4}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.yml", name)
+        assert match, f"{name}: a brief is data/briefs/<year>-<slug>.yml, such as 2017-18-think-family.yml"
+        assert years[name.removesuffix(".yml")] == match.group(1), f"{name}: its year is {years[name[:-4]]}"

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from support import FIXTURES, ROOT
 from macros.content import check, load
 from macros.problems import ContentError
 from mistakes import MISTAKES

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 from macros.model import Allowance, Brief, Case, KeyMessage, Strength
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

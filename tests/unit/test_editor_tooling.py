@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT
+from support import FIXTURES, ROOT
 from macros import new_brief, schema
 from macros.content import load
 from macros.problems import ContentError

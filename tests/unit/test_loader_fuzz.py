@@ -4,28 +4,33 @@ problems (file, line, column, message), never another exception."""
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from support import FIXTURES
 from macros.content import Catalogue, load
 from macros.model import Brief, Case, KeyMessage, Strength
 from macros.problems import ContentError
 
-DATA = Path(tempfile.mkdtemp(prefix="lb-fuzz-")) / "data"
-shutil.copytree(FIXTURES / "site" / "data", DATA)
-BRIEF = DATA / "briefs" / "2099-00-fixture.yml"
 FIELDS = sorted({*Brief.model_fields, *Case.model_fields, *Strength.model_fields, *KeyMessage.model_fields})
 
 
-def outcome_of(raw: bytes):
-    BRIEF.write_bytes(raw)
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    """A copy of the fixture data whose brief each example overwrites."""
+    target = tmp_path_factory.mktemp("fuzz") / "data"
+    shutil.copytree(FIXTURES / "site" / "data", target)
+    return target
+
+
+def outcome_of(data: Path, raw: bytes):
+    (data / "briefs" / "2099-00-fixture.yml").write_bytes(raw)
     try:
-        return load(DATA)
+        return load(data)
     except ContentError as error:
         return error
 
@@ -43,14 +48,14 @@ def assert_clean(result):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=600))
-def test_any_bytes(raw):
-    assert_clean(outcome_of(raw))
+def test_any_bytes(data, raw):
+    assert_clean(outcome_of(data, raw))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("ab:-[]{}#'\"\n\t *&!|>?%@`,.0123456789")), max_size=300))
-def test_any_yaml_punctuation(text):
-    assert_clean(outcome_of(text.encode("utf-8")))
+def test_any_yaml_punctuation(data, text):
+    assert_clean(outcome_of(data, text.encode("utf-8")))
 
 
 scalars = st.one_of(
@@ -65,10 +70,10 @@ values = st.recursive(
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(FIELDS), values, max_size=10))
-def test_any_brief_shaped_data(data):
-    assert_clean(outcome_of(yaml.safe_dump(data, allow_unicode=True).encode("utf-8")))
+def test_any_brief_shaped_data(data, brief):
+    assert_clean(outcome_of(data, yaml.safe_dump(brief, allow_unicode=True).encode("utf-8")))
 
 
-def test_the_fixture_itself_loads():
-    assert_clean(outcome_of((FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_bytes()))
-    assert isinstance(outcome_of((FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_bytes()), Catalogue)
+def test_the_fixture_itself_loads(data):
+    assert_clean(outcome_of(data, (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_bytes()))
+    assert isinstance(outcome_of(data, (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_bytes()), Catalogue)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from support import FIXTURES
 from macros.content import load
 from macros.render import Renderer, first_sentence
 
@@ -81,3 +81,45 @@ def test_the_plain_text_shortcut_gives_what_markdown_gives(text):
     paragraphs = text.split("\n\n")
     if all(PLAIN_TEXT.fullmatch(line) for paragraph in paragraphs for line in paragraph.split("\n")):
         assert Renderer(load(FIXTURES / "site" / "data")).html(text) == field_markdown().convert(text)
+
+
+def test_a_page_shows_hostile_titles_as_text_even_past_the_check():
+    """The check refuses these; the renderer is the second line: titles are escaped and never
+    evaluated as a template, on the brief page and on its theme page."""
+    from mkdocs.structure.files import File, Files
+
+    from macros.content import BriefRecord, Catalogue, place_entries
+    from macros.pages import generated_pages, render
+
+    loaded = load(FIXTURES / "site" / "data")
+    hostile = "<script>window.x=1</script>{{ 7*7 }}{% raw %}"
+    original = next(r for r in loaded.briefs if r.id == "2099-00-fixture")
+    message = original.brief.key_messages[0].model_copy(update={"title": hostile, "text": hostile})
+    brief = original.brief.model_copy(update={"title": hostile, "key_messages": [message]})
+    record = BriefRecord(original.id, original.file, brief)
+    place_entries(record)
+    catalogue = Catalogue([record], loaded.themes, loaded.resources, loaded.audiences)
+    pages = generated_pages(catalogue)
+    files = Files([File(p.src_uri, None, "/tmp", False) for p in pages] + [File(n, None, "/tmp", False) for n in ("index.md", "briefs/index.md", "themes/index.md", "questions.md")])
+    renderer = Renderer(catalogue)
+    for page in [p for p in pages if p.src_uri in ("briefs/2099-00-fixture.md", "themes/fixture-theme-a.md")]:
+        html = render(renderer, page, files.get_file_from_path(page.src_uri), files).html
+        assert "<script>" not in html, page.src_uri
+        assert "&lt;script&gt;window.x=1&lt;/script&gt;{{ 7*7 }}{% raw %}" in html, page.src_uri
+        assert "49" not in html
+    assert hostile in next(p.title for p in pages if p.kind == "brief")  # the title is data for the theme to escape
+    assert not renderer.broken
+
+
+def test_a_generated_page_hands_the_theme_its_title_escaped(monkeypatch):
+    """Material writes page.meta.title into <title> and the header without escaping it."""
+    from types import SimpleNamespace
+
+    from macros import build, hooks
+    from macros.pages import GeneratedPage
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="briefs/2099-00-x.md"), meta={})
+    generated = GeneratedPage("briefs/2099-00-x.md", "2099-00: A <b>bold</b> & {{ 7*7 }}", "brief", "2099-00-x")
+    monkeypatch.setattr(build, "pages", {generated.src_uri: generated})
+    assert hooks.on_page_markdown("", page, None, None) == ""
+    assert page.meta["title"] == "2099-00: A &lt;b&gt;bold&lt;/b&gt; &amp; {{ 7*7 }}"

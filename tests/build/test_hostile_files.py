@@ -1,0 +1,108 @@
+"""Files an editor's pull request could hold that are not plain briefs: symbolic links, missing
+or misplaced folders, and a link the renderer makes to a page that does not exist. Each stops
+`make check` and a strict build with the file named and nothing read from elsewhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from support import FIXTURES, ROOT, make_project, mkdocs_build
+
+SECRET = "lb-secret-outside-the-repository"  # a stand-in for any file outside data/
+
+
+def make_check(data) -> subprocess.CompletedProcess:
+    """What `make check` runs, on another data folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", str(data)], cwd=data.parent, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def outside_file(tmp_path, text: str):
+    path = tmp_path / "outside" / "elsewhere.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def brief_symlink(project, tmp_path):
+    brief = (project / "data" / "briefs" / "2099-00-fixture.yml").read_text(encoding="utf-8")
+    target = outside_file(tmp_path, f"# {SECRET}\n" + brief.replace("Fixture Brief", "Linked Brief"))
+    (project / "data" / "briefs" / "2099-00-linked.yml").symlink_to(target)
+    return "data/briefs/2099-00-linked.yml:1:1: is a symbolic link"
+
+
+def vocabulary_symlink(project, tmp_path):
+    themes = project / "data" / "themes.yml"
+    target = outside_file(tmp_path, f"# {SECRET}\n" + themes.read_text(encoding="utf-8"))
+    themes.unlink()
+    themes.symlink_to(target)
+    return "data/themes.yml:1:1: is a symbolic link"
+
+
+def folder_symlink(project, tmp_path):
+    briefs = project / "data" / "briefs"
+    target = tmp_path / "outside" / "briefs"
+    target.parent.mkdir(exist_ok=True)
+    briefs.rename(target)
+    (target / "2099-00-fixture.yml").write_text(f"# {SECRET}\n" + (target / "2099-00-fixture.yml").read_text())
+    briefs.symlink_to(target, target_is_directory=True)
+    return "data/briefs/:1:1: is a symbolic link"
+
+
+def missing_folder(project, tmp_path):
+    for brief in (project / "data" / "briefs").iterdir():
+        brief.unlink()
+    (project / "data" / "briefs").rmdir()
+    return "data/briefs/:1:1: the folder of briefs is missing"
+
+
+def file_for_a_folder(project, tmp_path):
+    missing_folder(project, tmp_path)
+    (project / "data" / "briefs").write_text("not a folder\n")
+    return "data/briefs/:1:1: the folder of briefs is not a folder"
+
+
+CASES = [brief_symlink, vocabulary_symlink, folder_symlink, missing_folder, file_for_a_folder]
+
+
+@pytest.mark.parametrize("make_case", CASES, ids=lambda case: case.__name__.replace("_", " "))
+def test_a_file_that_is_not_a_plain_brief_stops_check_and_build(tmp_path, make_case):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    expected = make_case(project, tmp_path)
+    check = make_check(project / "data")
+    build = mkdocs_build(project, tmp_path / "site")
+    for result in (check, build):
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output[-2000:]
+        assert expected in output, output[-2000:]
+        assert SECRET not in output  # never read, so never printed
+        assert "Traceback" not in output
+    assert not (tmp_path / "site" / "briefs" / "2099-00-linked.html").exists()
+
+
+DROP_A_THEME_PAGE = '''
+def on_files(files, config):
+    # A stand-in for any bug that leaves a page out: the theme page a chip links to is gone.
+    files.remove(files.get_file_from_path("themes/fixture-theme-b.md"))
+    return files
+'''
+
+
+def test_a_link_to_a_page_that_does_not_exist_fails_the_build_at_its_data_line(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    (project / "drop_theme.py").write_text(DROP_A_THEME_PAGE)
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(config.replace("  - macros/hooks.py\n", "  - macros/hooks.py\n  - drop_theme.py\n"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1, result.stderr[-2000:]
+    brief = (project / "data" / "briefs" / "2099-00-fixture.yml").read_text().splitlines()
+    line = next(number for number, text in enumerate(brief, start=1) if "fixture-theme-b]" in text)
+    assert f"data/briefs/2099-00-fixture.yml:{line}:" in result.stderr, result.stderr[-2000:]
+    assert "the link to 'themes/fixture-theme-b.md'" in result.stderr and "leads to no page" in result.stderr
+    assert "Traceback" not in result.stderr
