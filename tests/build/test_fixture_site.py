@@ -67,3 +67,37 @@ def test_a_build_never_publishes_a_draft_whatever_the_environment_says(tmp_path)
     assert (project / "site" / "briefs" / "2099-00-fixture.html").is_file()
     assert not (project / "site" / "briefs" / "2099-00-draft.html").exists()
     assert "Draft Brief" not in (project / "site" / "briefs" / "index.html").read_text()
+
+
+HAND_WRITTEN = """---
+title: Fixture hand-written page
+render_macros: true
+---
+
+# Fixture hand-written page
+
+{{ brief_card("2099-00-fixture") }}
+
+{{ key_message("2099-00-fixture", "fixture-key-message") }}
+
+{{ theme_entries("fixture-theme-a") }}
+"""
+
+
+def test_a_hand_written_page_shows_cards_through_the_documented_macros(tmp_path):
+    """The macros the editors' guide documents, on a page an editor writes (as the guide says)."""
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    (project / "docs" / "guides").mkdir()
+    (project / "docs" / "guides" / "fixture.md").write_text(HAND_WRITTEN)
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(config.replace("  - About: about.md\n", "  - About: about.md\n  - Fixture: guides/fixture.md\n"))
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project / "site" / "guides" / "fixture.html").read_text()
+    text = visible_text(html)
+    assert "2099-00: Fixture Brief" in text and "Example Partnership (synthetic)" in text  # the card
+    assert "Synthetic key message about quokka welfare." in text and "Reflect" in text  # the key message
+    assert "Earlier fixture message" in text  # an entry from the other year
+    hrefs = {href for _, href in links(html)}
+    assert {"../briefs/2099-00-fixture.html", "../themes/fixture-theme-a.html"} <= hrefs  # resolved from guides/
+    assert "../briefs/2098-99-fixture-earlier.html#case-1-earlier-fixture-message" in hrefs
