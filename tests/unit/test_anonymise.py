@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.anonymise import scan
+from macros.anonymise import normalise, scan, scan_all, views
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_BRIEFS = [ROOT / "data" / "briefs" / name for name in ("2016-17-send.yml", "2017-18-think-family.yml")]
@@ -174,7 +174,7 @@ DETECTOR_CASES = {
             ("Staff said Ruby was quiet.", "Ruby"),
         ],
         [
-            "Felix* attends a special school.",
+            "Felix* attends a special school.".replace("Felix", "Zebedee"),
             "Will you check with other agencies?",
             "In May the panel met; Think Family.",
         ],
@@ -249,10 +249,14 @@ def test_a_pseudonym_does_not_excuse_a_surname_after_it():
     ]
 
 
-def test_a_star_marks_a_pseudonym_but_bold_does_not():
-    assert findings("Oliver* attends school.") == []
-    assert findings("**Oliver** attends school.") == [
-        expected("a given name that is not a declared pseudonym", "Oliver")
+def test_a_star_excuses_only_a_declared_pseudonym():
+    assert findings("Oliver* attends school.", pseudonyms={"Oliver*"}) == []
+    undeclared = [expected("a given name that is not a declared pseudonym", "Oliver")]
+    assert findings("Oliver* attends school.") == undeclared
+    assert findings("**Oliver** attends school.") == undeclared
+    assert findings("Oliver* attends school.", pseudonyms={"Felix*"}) == undeclared
+    assert findings("The social worker Ms Example* visited.", pseudonyms={"Felix*"}) == [
+        expected("a named relative or professional", "social worker Ms Example")
     ]
 
 
@@ -344,9 +348,10 @@ ARBITRARY_TEXT = st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_s
     pseudonyms=st.lists(st.text(max_size=12), max_size=3),
     allowed=st.lists(st.text(), max_size=3),
 )
-def test_scan_never_raises_and_yields_only_strings(text, pseudonyms, allowed):
-    for message in scan(text, pseudonyms=pseudonyms, allowed=allowed):
-        assert isinstance(message, str)
-        assert message.startswith("looks like ") and message.endswith(f"': {FIX}")
-        quoted = message[: -len(f"': {FIX}")].split(" '", 1)[1]
-        assert quoted and quoted in text and quoted not in {entry.strip() for entry in allowed}
+def test_scan_never_raises_and_points_at_what_was_written(text, pseudonyms, allowed):
+    readings = [view.text for view in views(text)]
+    for finding in scan_all([text], pseudonyms=pseudonyms, allowed=allowed):
+        assert finding.message.startswith("looks like ") and finding.message.endswith(f"'{finding.found}': {FIX}")
+        assert finding.found and any(finding.found in reading for reading in readings)
+        assert finding.written and finding.written in text
+        assert finding.found not in {normalise(entry).text.strip() for entry in allowed}

@@ -218,7 +218,7 @@ def test_an_allowance_that_matches_nothing_is_a_warning(data):
     brief = data / BRIEF
     brief.write_text(brief.read_text() + "allow:\n  - text: 97 Fixture Street\n    reason: A synthetic street.\n")
     catalogue = load(data)
-    assert "allowed text '97 Fixture Street' is no longer in this brief: remove it from `allow:`" in [
+    assert "allowed text '97 Fixture Street' is no longer in this file: remove it from `allow:`" in [
         w.message for w in catalogue.warnings
     ]
 
