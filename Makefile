@@ -8,7 +8,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build check test bench install install-test java clean new-brief schema build-offline
+.PHONY: serve build check test bench install install-test java clean new-brief schema build-offline guard-report
 
 ## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
 serve: install
@@ -77,3 +77,7 @@ schema: install
 ## build-offline: a build into site-offline/ that works opened straight from disk (file share)
 build-offline: install
 	LB_OFFLINE=true $(MKDOCS) build --strict --site-dir site-offline
+
+## guard-report: the anonymisation guard's recall and false positives per kind, on the labelled corpus
+guard-report: install
+	@$(PY) -m tests.guard_corpus

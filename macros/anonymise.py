@@ -76,6 +76,7 @@ NOT_NAMES = frozenset(
     Secondary Junior Infants Nursery High Grammar Free Community Catholic Housing Education
     Adult Adults Youth Probation Services Safeguarding Serious Review Partnership Multi Agency
     Agencies Social Care Children's Great City London Hackney National Royal General Street
+    Virtual Hospital Alternative Provision Pupil Referral Residential Boarding Sixth Form
     """.split()
 )
 
@@ -180,15 +181,15 @@ INSTITUTION = re.compile(
     rf"\b(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|&)){{0,4}})[ \t]+"
     r"(?P<kind>(?:(?:Primary|Secondary|Junior|Infants?|Nursery|High|Grammar|Free|Special|Community"
     r"|CE|RC|C of E|Catholic)[ \t]+)?(?:School|Academy|College|Primary|Nursery|Pre-?[Ss]chool"
-    r"|Children['’]s[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward))\b"
+    r"|Children(?:['’]s|[ \t]S)?[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward))\b"
 )
 NAMED_PERSON = re.compile(
     rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})"
     rf"(?P<name>{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
 )
 DESCRIBED_CHILD = re.compile(
-    rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?:is|was)\s+an?\s+(?:[\w'-]+\s+){{0,5}}?"
-    rf"(?:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
+    rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+(?:[\w'-]+\s+){{0,5}}?"
+    rf"(?i:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
 )
 CALLED_CHILD = re.compile(rf"\b(?i:named|called|known[ \t]+as){SPACE}(?P<name>{NAME_WORD})")
 CAPITALISED_WORD = re.compile(r"(?<![A-Za-z'’])(?P<name>[A-Z][a-z]+)(?![A-Za-z])")
@@ -217,11 +218,26 @@ def emails(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     yield from _hits(SPELT_EMAIL, text)
 
 
-def _digit_runs(text: str) -> Iterator[tuple[re.Match, str]]:
+def _digit_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, as written, its digits) of each run of seven digits or more, and of each
+    stretch of whole groups inside it, longest first: a file name's year and a phone number
+    run together ("2099-00-07700-900123"), and so do two numbers written "a / b"."""
     for match in DIGIT_RUN.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if len(digits) >= 7:
-            yield match, digits
+        written = match.group()
+        digits = re.sub(r"\D", "", written)
+        if len(digits) < 7:
+            continue
+        yield match.start(), match.end(), written, digits
+        groups = [(group.start(), group.end()) for group in re.finditer(r"\d+", written)]
+        for first in range(len(groups)):
+            for last in range(len(groups) - 1, first - 1, -1):
+                if (first, last) == (0, len(groups) - 1):
+                    continue
+                start = groups[first][0] - (1 if first == 0 and written.startswith("+") else 0)
+                piece = written[start : groups[last][1]]
+                piece_digits = re.sub(r"\D", "", piece)
+                if len(piece_digits) >= 7:
+                    yield match.start() + start, match.start() + groups[last][1], piece, piece_digits
 
 
 def uk_phone_digits(run: str, digits: str) -> str | None:
@@ -244,26 +260,31 @@ SERVICE_TYPES = {
 def phone_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: a landline or mobile number reaches a family or a worker. UK numbers by their digits
     # (Ofcom's drama ranges included); any other valid number through `phonenumbers`.
-    for match, digits in _digit_runs(text):
-        national = uk_phone_digits(match.group(), digits)
-        if national is not None and UK_NUMBER.fullmatch(national):
-            yield Hit(*match.span())
-        elif match.group().startswith("+") or digits.startswith("00"):
-            try:
-                number = phonenumbers.parse(match.group(), "GB")
-            except phonenumbers.NumberParseException:
-                continue
-            if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in SERVICE_TYPES:
-                yield Hit(*match.span())
+    for start, end, written, digits in _digit_runs(text):
+        if _is_phone_number(written, digits):
+            yield Hit(start, end)
+
+
+def _is_phone_number(written: str, digits: str) -> bool:
+    national = uk_phone_digits(written, digits)
+    if national is not None:
+        return bool(UK_NUMBER.fullmatch(national))
+    if not (written.startswith("+") or digits.startswith("00")):
+        return False
+    try:
+        number = phonenumbers.parse(written, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in SERVICE_TYPES
 
 
 def nhs_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: an NHS number identifies one patient; only numbers with a valid check digit count,
     # written whole, as 3-3-4, or with a separator between every digit.
-    for match, digits in _digit_runs(text):
-        groups = [len(group) for group in re.findall(r"\d+", match.group())]
+    for start, end, written, digits in _digit_runs(text):
+        groups = [len(group) for group in re.findall(r"\d+", written)]
         if len(digits) == 10 and groups in ([10], [3, 3, 4], [1] * 10) and nhs_check_digit_is_valid(digits):
-            yield Hit(*match.span())
+            yield Hit(start, end)
 
 
 def pupil_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
@@ -362,6 +383,7 @@ SPECIAL = re.compile(r"[^\x00-\x7f]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][
 # Markdown that the page does not show as text: emphasis, code marks, link brackets and targets.
 MARKUP = re.compile(r"\*+|`+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\]\([^)\n]*\)|\[")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ADDRESS = re.compile(r"(?i:https?|mailto|tel):\S+")  # a resource's url: its path can spell a name
 
 
 @dataclass(frozen=True)
@@ -445,17 +467,22 @@ def plain(view: View) -> View | None:
 
 @functools.lru_cache(maxsize=4096)  # ids repeat in every brief: case-1, theme ids, years
 def read_slug(text: str) -> View:
-    """An id or file name as the words it spells: `case-jane-example` reads `Case Jane Example`,
-    `call-07700-900123` keeps its digits' hyphens. Same length, so positions do not move."""
-    letters_joined = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
-    return View(re.sub(r"(?<![a-z])[a-z]", lambda m: m.group().upper(), letters_joined))
+    """An id, a file name or an address as the words it spells: `case-jane-example` reads
+    `Case Jane Example`; `07700-900123` keeps the hyphens between digits. Same length, so
+    positions do not move."""
+    words = re.sub(r"(?<![0-9])[-_]|[-_](?![0-9])", " ", text)
+    return View(re.sub(r"(?<![a-z])[a-z]", lambda m: m.group().upper(), words))
 
 
 def views(text: str) -> list[View]:
-    """Every reading of `text` the guard scans: as written (normalised), and as rendered."""
+    """Every reading of `text` the guard scans: as written (normalised), and as rendered; an id
+    or file name as the words it spells, and an address both as written and as words."""
     if SLUG.fullmatch(text):
         return [read_slug(text)]
     written = normalise(text)
+    if ADDRESS.fullmatch(written.text):
+        spelt = read_slug(written.text)
+        return [written, View(spelt.text, written.origin)]
     rendered = plain(written)
     return [written] if rendered is None else [written, rendered]
 

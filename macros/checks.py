@@ -116,22 +116,31 @@ def unused_allowances(allow, texts: list[str]) -> Found:
             ), True
 
 
-# A pseudonym is a name and nothing else: one or two words, marked with `*`.
+# A pseudonym is a name and nothing else: one or two capitalised words, marked with `*`.
 PSEUDONYM = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\*")
+
+
+def is_pseudonym(name: str) -> bool:
+    # Read as written: full-width letters or a no-break space would pass as "words".
+    return (
+        bool(PSEUDONYM.fullmatch(name))
+        and all(word[0].isupper() for word in name.split())
+        and anonymise.normalise(name).text == name
+    )
 
 
 def pseudonym_rules(brief: Brief) -> Found:
     for c, case in enumerate(brief.cases):
         name = case.pseudonym
-        if name is None or PSEUDONYM.fullmatch(name):
+        if name is None or is_pseudonym(name):
             continue
-        if not name.endswith("*") and PSEUDONYM.fullmatch(name + "*"):
+        if not name.endswith("*") and is_pseudonym(name + "*"):
             yield ("cases", c, "pseudonym"), (
                 f"pseudonym '{name}' must be marked with * (as '{name}*') to show it is not a real name"
             )
         else:
             yield ("cases", c, "pseudonym"), (
-                f"pseudonym '{name[:40]}' must be one or two words ending in * (such as 'Felix*') and nothing "
+                f"pseudonym '{name[:40]}' must be one or two capitalised words ending in * (such as 'Felix*') and nothing "
                 f"else: put any other detail in the summary"
             )
 
