@@ -326,10 +326,17 @@ def ni_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
 
 def street_addresses(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: a street, with or without a house number, or a named estate locates a family's home.
-    yield from _hits(STREET_ADDRESS, text)
-    for match in HOME_STREET.finditer(text):
-        yield Hit(*match.span("place"))
-    yield from _hits(ESTATE, text)
+    # Each pattern runs only when the capitalised street word it ends in is there.
+    quick = quick or Text(text)
+    if quick.words.isdisjoint(STREET_WORDS):
+        return
+    if quick.digit_followed_by(DIGIT_THEN_NAME):
+        yield from _hits(STREET_ADDRESS, text)
+    if not quick.lower_words.isdisjoint(HOME_WORDS):
+        for match in HOME_STREET.finditer(text):
+            yield Hit(*match.span("place"))
+    if "Estate" in quick.words:
+        yield from _hits(ESTATE, text)
 
 
 def named_places(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
@@ -511,6 +518,7 @@ TITLE_WORDS = frozenset("Mr Mrs Ms Mx Miss Dr Prof PC DC DS DI Sgt".split())
 PLACE_WORDS = frozenset(
     "School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward".split()
 )
+STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", STREET_WORD))
 HOME_WORDS = frozenset(
     "live lives living lived reside resides residing moved moving housed rehoused staying stays "
     "stayed home address".split()
@@ -554,7 +562,7 @@ def _may_name_a_person(t: Text) -> bool:
 
 
 def _may_name_a_street(t: Text) -> bool:
-    return t.digit_followed_by(DIGIT_THEN_NAME) or "Estate" in t.words or not t.lower_words.isdisjoint(HOME_WORDS)
+    return not t.words.isdisjoint(STREET_WORDS)
 
 
 Detector = Callable[[str, "Text"], Iterator[Hit]]  # (the text, its quick tests)
