@@ -133,6 +133,7 @@ DIGIT_SEP = r"[ .\-]{0,2}"  # what Word, case systems and people put between dig
 
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 AT, DOT = r"\s*[(\[{]\s*(?i:at)\s*[)\]}]\s*", r"(?:\s*[(\[{]\s*(?i:dot)\s*[)\]}]\s*|\.)"
+SPELT_AT = re.compile(r"[(\[{]\s*(?i:at)\s*[)\]}]")
 SPELT_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}")
 # A run of digits with the separators people type: "07700 900123", "+44 (0)20 7946 0000",
 # "0 7 7 0 0 9 0 0 1 2 3", "07700.900.123". What the run is is decided from its digits.
@@ -182,6 +183,7 @@ INSTITUTION = re.compile(
     r"(?P<kind>(?:(?:Primary|Secondary|Junior|Infants?|Nursery|High|Grammar|Free|Special|Community"
     r"|CE|RC|C of E|Catholic)[ \t]+)?(?:School|Academy|College|Primary|Nursery|Pre-?[Ss]chool"
     r"|Children(?:['’]s|[ \t]S)?[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward))\b"
+    r"(?![ \t]+(?:Hospital|Trust|NHS)\b)"  # "King's College Hospital" is a hospital, not a college
 )
 NAMED_PERSON = re.compile(
     rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})"
@@ -214,8 +216,10 @@ def _hits(pattern: re.Pattern, text: str, name_group: str | None = None) -> Iter
 
 def emails(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: an email address names or reaches a person directly, however it is spelt out.
-    yield from _hits(EMAIL, text)
-    yield from _hits(SPELT_EMAIL, text)
+    if "@" in text:
+        yield from _hits(EMAIL, text)
+    if SPELT_AT.search(text):
+        yield from _hits(SPELT_EMAIL, text)
 
 
 def _digit_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -635,7 +639,7 @@ def scan_all(
         if not can_match(quick):
             continue
         for hit in detector(joined, quick):
-            reading = _reading_at(starts, hit.start)
+            reading = bisect.bisect_right(starts, hit.start) - 1
             index, view = readings[reading]
             offset = starts[reading]
             found = joined[hit.start : hit.end].strip()
@@ -655,17 +659,6 @@ def scan_all(
                     findings.append((holder, start, Finding(holder, kind, message, found, written)))
     for _, _, finding in sorted(findings, key=lambda item: item[:2]):
         yield finding
-
-
-def _reading_at(starts: list[int], position: int) -> int:
-    low, high = 0, len(starts)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if starts[middle] <= position:
-            low = middle
-        else:
-            high = middle
-    return low
 
 
 def nhs_check_digit_is_valid(digits: str) -> bool:

@@ -399,7 +399,10 @@ OTHER_NEGATIVES = [
     "In May the panel met.", "The Children and Families Team", "Section 47 enquiries", "Section 17",
     "Level 3 safeguarding training", "a Level 4 need", "Tier 3 CAMHS", "about 20 per cent of cases",
     "30 hours of childcare", "within 24 hours", "a 7 minute briefing", "the 2018 guidance",
-    "Working Together to Safeguard Children 2018", "Ofsted's 2017 inspection", "a 12 week plan",
+    "Working Together to Safeguard Children 2018", "seen at King's College Hospital",
+    "Homerton University Hospital", "the Royal London Hospital", "the Family Nurse Partnership",
+    "the GP Practice was informed", "the Lead Professional",
+    "the Multi-Agency Safeguarding Hub", "a Child Protection Conference", "an Initial Health Assessment", "Ofsted's 2017 inspection", "a 12 week plan",
 ]
 SLUG_NEGATIVES = ["case-1", "case-2", "2016-17-send", "2017-18-think-family", "the-silent-child",
                   "fathers-and-significant-others", "send", "thresholds", "gps", "all-professionals"]
