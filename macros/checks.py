@@ -310,7 +310,7 @@ def resource_address_rules(name: str, items, allowed: list[str]) -> Iterator[tup
     when it is an organisation's own address that an editor has allowed by exact text."""
     if name != "resources":
         return
-    exact = {anonymise.normalise(text).text.strip().lower() for text in allowed}
+    exact = {anonymise.normalise(text).text.strip() for text in allowed}
     for i, resource in enumerate(items):
         url = (resource.url or "").strip()
         scheme = url.split(":", 1)[0].lower()
@@ -320,7 +320,7 @@ def resource_address_rules(name: str, items, allowed: list[str]) -> Iterator[tup
             )
         elif scheme == "mailto":
             address = anonymise.normalise(url.split(":", 1)[1].split("?", 1)[0]).text.strip()
-            if address.lower() not in exact:
+            if address not in exact:
                 yield (name, i, "url"), (
                     f"url '{url[:40]}' links to an email address that is not allowed: link to the service's web page, "
                     f"or if '{address[:40]}' is an organisation's own address add it under `allow:` in "
