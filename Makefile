@@ -8,7 +8,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build check test bench install install-test java clean new-brief schema build-offline
+.PHONY: serve build check test lint lock bench install install-test java clean new-brief schema build-offline guard-report
 
 ## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
 serve: install
@@ -22,9 +22,19 @@ build: install
 check: install
 	@$(PY) -m macros.check
 
-## test: install what the tests need (Chromium included) and run every test
-test: install-test
+## test: install what the tests need (Chromium included), lint, and run every test
+test: install-test lint
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+## lint: ruff's lint rules and its formatting, on the Python code (ruff.toml)
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## lock: pin requirements*.in, with hashes, into requirements*.txt
+lock: install-test
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-header -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-header -o requirements-test.txt requirements-test.in
 
 ## bench: the scale benchmark against plain Material (N=10,100,1000; e.g. make bench N=100)
 bench: install-test
@@ -34,7 +44,7 @@ install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 install-test: $(VENV)/.installed-test $(CHROMIUM) node_modules/.installed java
@@ -53,7 +63,7 @@ java:
 		fi; }
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	touch $@
 
 $(CHROMIUM):
@@ -77,3 +87,7 @@ schema: install
 ## build-offline: a build into site-offline/ that works opened straight from disk (file share)
 build-offline: install
 	LB_OFFLINE=true $(MKDOCS) build --strict --site-dir site-offline
+
+## guard-report: the anonymisation guard's recall and false positives per kind, on the labelled corpus
+guard-report: install
+	@$(PY) -m tests.guard_corpus

@@ -1,24 +1,35 @@
-"""A pattern-based guard that flags identifying personal details in a brief's Markdown text.
+"""The anonymisation guard: flags identifying personal details in every text that reaches the site.
 
-It looks for email addresses, UK phone numbers, UK postcodes, dates that could be a date of
-birth, NHS numbers (with a valid check digit), National Insurance numbers, street addresses,
-a relative or professional followed by a name ("mother Jane Smith", "Dr Patel"), a child
-described or named in context ("Jane is a 7 year old girl", "called Jane"), and common UK given
-names that are not a declared pseudonym. It uses regular expressions and a short built-in list
-of names only: no language model, nothing downloaded, nothing sent anywhere.
+Every text is first read as the page will show it. `views(text)` normalises it (Unicode NFKC, so
+full-width digits and `＠` read as plain ones; every space-like character a space; zero-width
+characters and soft hyphens removed; HTML entities and percent-escapes decoded; dashes a hyphen;
+an id or file name such as `case-jane-example` read as the words `Case Jane Example`) and, when
+it holds Markdown, also strips emphasis and link syntax, so `J*an*e` reads `Jane`. Both readings
+are scanned; every finding keeps where it sits in the original text, so it is reported at the
+file, line and column the editor wrote it.
 
-What it cannot catch, so a person must still read every brief:
+It flags: email addresses (also `(at)`, entity or percent-encoded), UK phone numbers in any
+spacing (and, through `phonenumbers`, valid international numbers; freephone and premium service
+numbers are left alone), NHS numbers (valid check digit), Unique Pupil Numbers (`stdnum`),
+National Insurance numbers, postcodes, dates that could be a date of birth and birthdays next to
+an age, street addresses with or without a number and named estates, named schools, nurseries,
+GP surgeries and hospital wards, a relative or professional followed by a name ("mother Jane
+Example", "The allocated worker, Jane Example,", "Mrs Example"), a child described or named in
+context, common UK given names, and words mixing alphabets (a Cyrillic `а` in `Jаne`).
+
+A name is excused only when it is a declared pseudonym of the brief (`pseudonym: Felix*` on a
+case): a `*` after any other name does not excuse it.
+
+It uses regular expressions, a short built-in list of names, `phonenumbers` and `stdnum` only:
+no language model, nothing downloaded, nothing sent anywhere. What it cannot catch, so a person
+must still read every brief:
 
 - names it does not know: unusual, misspelt or foreign-language names, surnames on their own,
   nicknames, initials ("J.S.") and names written in lower case;
 - indirect identification: details that identify a child only in combination, such as age,
   school year, ethnicity, a rare condition, a family's circumstances or the date of an event;
-- names of schools, nurseries, GP practices, estates, places or services written without a
-  house number and a street word ("attends Example Primary", "lives near the Example Estate");
-- personal details in a format it does not expect: dates in unusual words ("the fifth of
-  May"), non-UK phone numbers or postcodes, numbers with odd spacing or typing mistakes, and
-  anything in a language other than English;
-- details inside links, images or file names that the text does not show.
+- places written without a word that marks them ("attends Example", "near the Example");
+- dates in words it does not expect ("the fifth of May") and text in another language.
 
 A clean result means only that none of these patterns matched, not that the text is anonymous.
 """
@@ -26,8 +37,16 @@ A clean result means only that none of these patterns matched, not that the text
 from __future__ import annotations
 
 import bisect
+import functools
+import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import phonenumbers
+from stdnum.gb import upn
 
 FIX = "remove it, or if it is not identifying add it under `allow:` in this file with a reason"
 
@@ -53,7 +72,11 @@ NOT_NAMES = frozenset(
     Case Child Children Infant Baby Sibling Siblings Family Families Parent Parents Mother Father
     Early Help Think Thinking Team Service Services Plan Practice Surgery Hospital School Council
     Board Trust Health Care Support Protection Social Nurse Worker Officer Police Court Centre
-    Clinic Unit Designated Named Lead Manager
+    Clinic Unit Designated Named Lead Manager Local Independent Special Mainstream Primary
+    Secondary Junior Infants Nursery High Grammar Free Community Catholic Housing Education
+    Adult Adults Youth Probation Services Safeguarding Serious Review Partnership Multi Agency
+    Agencies Social Care Children's Great City London Hackney National Royal General Street
+    Virtual Hospital Alternative Provision Pupil Referral Residential Boarding Sixth Form
     """.split()
 )
 
@@ -97,7 +120,8 @@ RELATIONSHIP_OR_ROLE = (
     r"(?i:step-?(?:mother|father|mum|dad|brother|sister)|half-(?:brother|sister)"
     r"|grand(?:mother|father|ma|pa|mum|dad)|mother|father|mum|dad|gran|nan|aunt|auntie|uncle"
     r"|brother|sister|cousin|partner|boyfriend|girlfriend|husband|wife|foster[ \t]+carer|carer"
-    r"|social[ \t]+worker|support[ \t]+worker|key[ \t]+worker|head[ \t]?teacher|teacher|GP"
+    r"|(?:social|support|key|family|allocated|youth|case)?[ \t]*worker|head[ \t]?teacher|teacher"
+    r"|GP|SENCO|IRO|doctor|consultant|psychologist|psychiatrist|practitioner|advocate|manager"
     r"|health[ \t]+visitor|midwife|nurse|paediatrician|therapist|police[ \t]+officer|officer)"
 )
 TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|PC|DC|DS|DI|Sgt)\.?"
@@ -105,16 +129,23 @@ STREET_WORD = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Gardens|Gdns|Court|Ct|Place|Pl"
     r"|Crescent|Terrace|Grove|Square|Sq|Estate|House|Mews|Walk|Row|Hill|Park|Parade|Rise|Green)"
 )
+DIGIT_SEP = r"[ .\-]{0,2}"  # what Word, case systems and people put between digits
 
 EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|\(?0)[1237](?:[ \t)-]{0,2}\d){9}(?!\d)")
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
-NHS_NUMBER = re.compile(r"(?<![\d-])\d{3}([ -]?)\d{3}\1\d{4}(?![\d-])")
+AT, DOT = r"\s*[(\[{]\s*(?i:at)\s*[)\]}]\s*", r"(?:\s*[(\[{]\s*(?i:dot)\s*[)\]}]\s*|\.)"
+SPELT_AT = re.compile(r"[(\[{]\s*(?i:at)\s*[)\]}]")
+SPELT_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}")
+# A run of digits with the separators people type: "07700 900123", "+44 (0)20 7946 0000",
+# "0 7 7 0 0 9 0 0 1 2 3", "07700.900.123". What the run is is decided from its digits.
+DIGIT_RUN = re.compile(r"(?<![\w+])(?:\+[ ]?)?\(?\d(?:[ .\-]{0,2}(?:\(\d{1,4}\)|\d)|\)[ .\-]{0,2}\d)*")
+UK_NUMBER = re.compile(r"0[1237]\d{8,9}")  # landlines (01, 02), 03 numbers, mobiles (07)
+POSTCODE = re.compile(rf"\b[A-Z]{{1,2}}\d[A-Z\d]?{DIGIT_SEP}\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE)
 NI_NUMBER = re.compile(  # HMRC's rules: no D F I Q U V first, no D F I O Q U V second, no BG GB ...
-    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?[A-D]\b",
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][ .\-]?[A-CEGHJ-NPR-TW-Z]"
+    r"(?:[ .\-]{0,2}\d){6}[ .\-]{0,2}[A-D]\b",
     re.IGNORECASE,
 )
+UPN = re.compile(r"\b[A-Z](?:[ .\-]?\d){11}[ .\-]?[A-Z\d]\b", re.IGNORECASE)
 BORN_ON = re.compile(
     rf"\b(?i:born)\s+(?:(?i:in|on)\s+)?(?:the\s+)?"
     rf"(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}(?:\s+{YEAR})?"
@@ -124,6 +155,11 @@ WORDED_DATE = re.compile(rf"{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}")
 # "DOB 12 Mar 15", "date of birth: 3/4/16": a labelled date, however short.
 LABELLED_BIRTH_DATE = re.compile(
     rf"\b(?i:dob|d\.o\.b|date\s+of\s+birth)\b\.?:?\s*\d{{1,2}}(?:[/.\- ]+(?:\d{{1,2}}|{MONTH}))?(?:[/.\- ]+\d{{2,4}})?"
+)
+# "turned 7 on 12 June", "her 7th birthday on 3 May", "aged 7 on June 12th": an age and a day.
+BIRTHDAY = re.compile(
+    rf"\b(?i:birthday|turned|turns|aged|age)\b[^.\n]{{0,24}}?"
+    rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}\b|\b\d{{1,2}}[/.]\d{{1,2}}\b)"
 )
 NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy (the same separator twice)
     r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?:\d{4}|\d\d)(?![\d/-]|\.\d)"
@@ -135,99 +171,367 @@ STREET_ADDRESS = re.compile(
     rf"(?:\b(?:Flat|Apartment|Unit)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
     rf"|\b\d{{1,4}}[A-Za-z]?,?[ \t]+)(?:{NAME_WORD}[ \t]+){{1,3}}{STREET_WORD}\b"
 )
+# "lives on Example Street", "moved to the Fixture Estate": a home named without a number.
+HOME_STREET = re.compile(
+    rf"\b(?i:lives?|living|lived|resides?|residing|moved|moving|housed|rehoused|staying|stays|stayed"
+    rf"|home|address)\b(?:[ \t]+[a-z]+){{0,2}}?[ \t]+(?i:on|in|at|to|near)[ \t]+(?:(?i:the)[ \t]+)?"
+    rf"(?P<place>(?:{NAME_WORD}[ \t]+){{1,3}}{STREET_WORD})\b"
+)
+ESTATE = re.compile(rf"\b(?:{NAME_WORD}[ \t]+){{1,3}}Estate\b")
+INSTITUTION = re.compile(
+    rf"\b(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|&)){{0,4}})[ \t]+"
+    r"(?P<kind>(?:(?:Primary|Secondary|Junior|Infants?|Nursery|High|Grammar|Free|Special|Community"
+    r"|CE|RC|C of E|Catholic)[ \t]+)?(?:School|Academy|College|Primary|Nursery|Pre-?[Ss]chool"
+    r"|Children(?:['’]s|[ \t]S)?[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward))\b"
+    r"(?![ \t]+(?:Hospital|Trust|NHS)\b)"  # "King's College Hospital" is a hospital, not a college
+)
 NAMED_PERSON = re.compile(
-    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})"
+    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})"
     rf"(?P<name>{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
 )
 DESCRIBED_CHILD = re.compile(
-    rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?:is|was)\s+an?\s+(?:[\w'-]+\s+){{0,5}}?"
-    rf"(?:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
+    rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+(?:[\w'-]+\s+){{0,5}}?"
+    rf"(?i:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
 )
 CALLED_CHILD = re.compile(rf"\b(?i:named|called|known[ \t]+as){SPACE}(?P<name>{NAME_WORD})")
 CAPITALISED_WORD = re.compile(r"(?<![A-Za-z'’])(?P<name>[A-Z][a-z]+)(?![A-Za-z])")
-
-Detector = Callable[[str], Iterator[re.Match]]
-
-
-def emails(text: str) -> Iterator[re.Match]:
-    # Why: an email address names or reaches a person directly.
-    yield from EMAIL.finditer(text)
+LETTERS = re.compile(r"[^\W\d_]+")
+NOT_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # Greek and Cyrillic, the look-alikes of Latin
 
 
-def phone_numbers(text: str) -> Iterator[re.Match]:
-    # Why: a UK landline or mobile number (01/02/03/07, or +44) reaches a family or a worker.
-    yield from PHONE.finditer(text)
+@dataclass(frozen=True)
+class Hit:
+    """A suspected detail in a scanned view: where it is, and the name in it, if any (a declared
+    pseudonym excuses only a name)."""
+
+    start: int
+    end: int
+    name: str | None = None
 
 
-def postcodes(text: str) -> Iterator[re.Match]:
+def _hits(pattern: re.Pattern, text: str, name_group: str | None = None) -> Iterator[Hit]:
+    for match in pattern.finditer(text):
+        yield Hit(match.start(), match.end(), match[name_group] if name_group else None)
+
+
+def emails(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: an email address names or reaches a person directly, however it is spelt out.
+    if "@" in text:
+        yield from _hits(EMAIL, text)
+    if SPELT_AT.search(text):
+        yield from _hits(SPELT_EMAIL, text)
+
+
+def _digit_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, as written, its digits) of each run of seven digits or more, and of each
+    stretch of whole groups inside it, longest first: a file name's year and a phone number
+    run together ("2099-00-07700-900123"), and so do two numbers written "a / b"."""
+    for match in DIGIT_RUN.finditer(text):
+        written = match.group()
+        digits = re.sub(r"\D", "", written)
+        if len(digits) < 7:
+            continue
+        yield match.start(), match.end(), written, digits
+        groups = [(group.start(), group.end()) for group in re.finditer(r"\d+", written)]
+        for first in range(len(groups)):
+            for last in range(len(groups) - 1, first - 1, -1):
+                if (first, last) == (0, len(groups) - 1):
+                    continue
+                start = groups[first][0] - (1 if first == 0 and written.startswith("+") else 0)
+                piece = written[start : groups[last][1]]
+                piece_digits = re.sub(r"\D", "", piece)
+                if len(piece_digits) >= 7:
+                    yield match.start() + start, match.start() + groups[last][1], piece, piece_digits
+
+
+def uk_phone_digits(run: str, digits: str) -> str | None:
+    """The national form (0...) of a UK number written in any of its forms, or None."""
+    compact = run.replace(" ", "")
+    if compact.startswith("+44") or digits.startswith("0044"):
+        national = digits[2:] if compact.startswith("+") else digits[4:]
+        return "0" + national[1:] if national.startswith("0") else "0" + national
+    return digits if digits.startswith("0") and not digits.startswith("00") else None
+
+
+# Service numbers a brief may print: freephone, premium and shared-cost lines are organisations'.
+SERVICE_TYPES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+}
+
+
+def phone_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: a landline or mobile number reaches a family or a worker. UK numbers by their digits
+    # (Ofcom's drama ranges included); any other valid number through `phonenumbers`.
+    for start, end, written, digits in _digit_runs(text):
+        if _is_phone_number(written, digits):
+            yield Hit(start, end)
+
+
+def _is_phone_number(written: str, digits: str) -> bool:
+    national = uk_phone_digits(written, digits)
+    if national is not None:
+        return bool(UK_NUMBER.fullmatch(national))
+    if not (written.startswith("+") or digits.startswith("00")):
+        return False
+    try:
+        number = phonenumbers.parse(written, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in SERVICE_TYPES
+
+
+def nhs_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: an NHS number identifies one patient; only numbers with a valid check digit count,
+    # written whole, as 3-3-4, or with a separator between every digit.
+    for start, end, written, digits in _digit_runs(text):
+        groups = [len(group) for group in re.findall(r"\d+", written)]
+        if len(digits) == 10 and groups in ([10], [3, 3, 4], [1] * 10) and nhs_check_digit_is_valid(digits):
+            yield Hit(start, end)
+
+
+def pupil_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: a Unique Pupil Number follows one child through every school in England.
+    for match in UPN.finditer(text):
+        if upn.is_valid(re.sub(r"[ .\-]", "", match.group()).upper()):
+            yield Hit(*match.span())
+
+
+def postcodes(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: a full postcode narrows a home to a handful of addresses.
-    yield from POSTCODE.finditer(text)
+    yield from _hits(POSTCODE, text)
 
 
-def dates_of_birth(text: str) -> Iterator[re.Match]:
-    # Why: a full date, or "born in/on ...", can be a child's date of birth.
-    yield from BORN_ON.finditer(text)
-    yield from WORDED_DATE.finditer(text)
-    yield from ISO_DATE.finditer(text)
-    for match in NUMERIC_DATE.finditer(text):
-        if 1 <= int(match["day"]) <= 31 and 1 <= int(match["month"]) <= 12:
-            yield match
-    yield from LABELLED_BIRTH_DATE.finditer(text)  # last: a full date it holds is reported as such
+def dates_of_birth(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: a full date, "born in/on ...", or a birthday next to an age can be a date of birth.
+    # Each pattern runs only when the words it needs are there (see `Text`).
+    quick = quick or Text(text)
+    months = not quick.lower_words.isdisjoint(MONTH_WORDS)
+    if "born" in quick.lower_words:
+        yield from _hits(BORN_ON, text)
+    if quick.digits and not quick.lower_words.isdisjoint(BIRTHDAY_WORDS):
+        yield from _hits(BIRTHDAY, text)
+    if months and quick.digits:
+        yield from _hits(WORDED_DATE, text)
+    if quick.digit_followed_by(NUMBERS_DATED):
+        yield from _hits(ISO_DATE, text)
+        for match in NUMERIC_DATE.finditer(text):
+            if 1 <= int(match["day"]) <= 31 and 1 <= int(match["month"]) <= 12:
+                yield Hit(*match.span())
+    if _labelled(quick):  # last: a full date it holds is reported as such
+        yield from _hits(LABELLED_BIRTH_DATE, text)
 
 
-def nhs_numbers(text: str) -> Iterator[re.Match]:
-    # Why: an NHS number identifies one patient; only numbers with a valid check digit count.
-    for match in NHS_NUMBER.finditer(text):
-        if nhs_check_digit_is_valid(re.sub(r"\D", "", match.group())):
-            yield match
-
-
-def ni_numbers(text: str) -> Iterator[re.Match]:
+def ni_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: a National Insurance number identifies one adult (or a young person from 16).
-    yield from NI_NUMBER.finditer(text)
+    yield from _hits(NI_NUMBER, text)
 
 
-def street_addresses(text: str) -> Iterator[re.Match]:
-    # Why: a house number and street ("14 Example Street") locate a family's home.
-    yield from STREET_ADDRESS.finditer(text)
+def street_addresses(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: a street, with or without a house number, or a named estate locates a family's home.
+    # Each pattern runs only when the capitalised street word it ends in is there.
+    quick = quick or Text(text)
+    if quick.words.isdisjoint(STREET_WORDS):
+        return
+    if quick.digit_followed_by(DIGIT_THEN_NAME):
+        yield from _hits(STREET_ADDRESS, text)
+    if not quick.lower_words.isdisjoint(HOME_WORDS):
+        for match in HOME_STREET.finditer(text):
+            yield Hit(*match.span("place"))
+    if "Estate" in quick.words:
+        yield from _hits(ESTATE, text)
 
 
-def named_people(text: str) -> Iterator[re.Match]:
-    # Why: a relative or professional followed by a name ("mother Jane Smith", "Dr Patel").
+def named_places(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: a named school, nursery, GP surgery or hospital ward narrows a child to a few hundred.
+    for match in INSTITUTION.finditer(text):
+        starts = [(word.start(), word.group()) for word in re.finditer(r"\S+", match["name"])]
+        while starts and (starts[0][1] in NOT_NAMES or starts[0][1] in ("of", "and", "&")):
+            starts.pop(0)
+        if starts:  # "the Special School" names no school; "Example Special School" does
+            yield Hit(match.start("name") + starts[0][0], match.end())
+
+
+def named_people(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: a relative or professional followed by a name ("mother Jane Example", "Dr Example",
+    # "the allocated worker, Jane Example").
     for match in NAMED_PERSON.finditer(text):
-        if match["name"].split()[0] not in NOT_NAMES:
-            yield match
+        if match["name"].split()[0].removesuffix("'s").removesuffix("’s") not in NOT_NAMES:
+            yield Hit(match.start(), match.end(), match["name"])
 
 
-def named_children(text: str) -> Iterator[re.Match]:
+def named_children(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: a child described or named in context ("Jane is a 7 year old girl", "called Jane").
     for pattern in (DESCRIBED_CHILD, CALLED_CHILD):
         for match in pattern.finditer(text):
             if match["name"] not in NOT_NAMES:
-                yield match
+                yield Hit(match.start(), match.end(), match["name"])
 
 
-def given_names(text: str) -> Iterator[re.Match]:
+def given_names(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
     # Why: a common given name that is not a declared pseudonym may be a child's real name.
     for match in CAPITALISED_WORD.finditer(text):
         if match["name"] in GIVEN_NAMES:
-            yield match
+            yield Hit(match.start(), match.end(), match["name"])
 
+
+def mixed_scripts(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+    # Why: a Cyrillic or Greek letter inside a Latin word ("Jаne") hides a name from every other
+    # detector while looking the same on the page; no English word mixes alphabets.
+    for match in LETTERS.finditer(text):
+        word = match.group()
+        if NOT_LATIN.search(word) and re.search(r"[A-Za-z]", word):
+            yield Hit(*match.span())
+
+
+# --- Reading a text as the page shows it -------------------------------------------------------
+
+# Characters Word, case systems and email paste that change nothing on the page, or only spacing.
+INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
+# What the normaliser looks at: non-ASCII characters, HTML entities and percent-escapes.
+SPECIAL = re.compile(r"[^\x00-\x7f]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?|%[0-9A-Fa-f]{2}")
+# Markdown that the page does not show as text: emphasis, code marks, link brackets and targets.
+MARKUP = re.compile(r"\*+|`+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\]\([^)\n]*\)|\[")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ADDRESS = re.compile(r"(?i:https?|mailto|tel):\S+")  # a resource's url: its path can spell a name
+
+
+@dataclass(frozen=True)
+class View:
+    """A reading of a text that knows, for each of its characters, which character of the
+    original it came from, so a finding is reported where it was written. A normalised reading
+    keeps an explicit map (`origin`, None when nothing moved); a rendered one keeps only where it
+    cut Markdown out of its `base` (`cuts`: the start of each kept piece and how far it moved)."""
+
+    text: str
+    origin: list[int] | None = None
+    base: "View | None" = None  # for a rendered reading: the reading its Markdown was cut from
+
+    def position_in_original(self, position: int) -> int:
+        if self.base is not None:
+            return self.base.position_in_original(position + self._shift(position))
+        return position if self.origin is None else self.origin[position]
+
+    def _shift(self, position: int) -> int:
+        """How many characters were cut before `position` (worked out only for a finding)."""
+        cut = 0
+        for match in MARKUP.finditer(self.base.text):
+            if match.start() - cut > position:
+                break
+            cut += match.end() - match.start()
+        return cut
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.position_in_original(start), self.position_in_original(end - 1) + 1
+
+
+def _fold(char: str) -> str:
+    if char in INVISIBLE:
+        return ""
+    category = unicodedata.category(char)
+    if category == "Zs" or char in "\u2028\u2029\x85":
+        return " "
+    if category == "Pd":  # non-breaking hyphen, en and em dashes: a hyphen to a pattern
+        return "-"
+    return unicodedata.normalize("NFKC", char)
+
+
+def normalise(text: str) -> View:
+    """The text as a reader sees it: NFKC, spaces, no invisible characters, entities decoded."""
+    if text.isascii() and "&" not in text and "%" not in text:
+        return View(text)
+    parts: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for match in SPECIAL.finditer(text):
+        parts.append(text[position : match.start()])
+        origin.extend(range(position, match.start()))
+        token = match.group()
+        if token[0] == "&":
+            decoded = html.unescape(token)
+        elif token[0] == "%" and len(token) == 3:
+            decoded = unquote(token) if 0x20 < int(token[1:], 16) < 0x7F else token
+        else:
+            decoded = token
+        if decoded == token and len(token) > 1:  # an ampersand or percent that is just text
+            parts.append(token)
+            origin.extend(range(match.start(), match.end()))
+        else:
+            folded = "".join(_fold(char) for char in decoded)
+            parts.append(folded)
+            origin.extend([match.start()] * len(folded))
+        position = match.end()
+    parts.append(text[position:])
+    origin.extend(range(position, len(text)))
+    return View("".join(parts), origin)
+
+
+def plain(view: View) -> View | None:
+    """The text its Markdown renders to (emphasis, code marks and link syntax removed), or None
+    when it holds none, so `J*an*e` and `Jane*met Oliver* today` read as the page shows them."""
+    if not any(mark in view.text for mark in "*_`["):
+        return None
+    rendered = MARKUP.sub("", view.text)
+    return None if rendered == view.text else View(rendered, base=view)
+
+
+@functools.lru_cache(maxsize=4096)  # ids repeat in every brief: case-1, theme ids, years
+def read_slug(text: str) -> View:
+    """An id, a file name or an address as the words it spells: `case-jane-example` reads
+    `Case Jane Example`; `07700-900123` keeps the hyphens between digits. Same length, so
+    positions do not move."""
+    words = re.sub(r"(?<![0-9])[-_]|[-_](?![0-9])", " ", text)
+    return View(re.sub(r"(?<![a-z])[a-z]", lambda m: m.group().upper(), words))
+
+
+def views(text: str) -> list[View]:
+    """Every reading of `text` the guard scans: as written (normalised), and as rendered; an id
+    or file name as the words it spells, and an address both as written and as words."""
+    if SLUG.fullmatch(text):
+        return [read_slug(text)]
+    written = normalise(text)
+    if ADDRESS.fullmatch(written.text):
+        spelt = read_slug(written.text)
+        return [written, View(spelt.text, written.origin)]
+    rendered = plain(written)
+    return [written] if rendered is None else [written, rendered]
+
+
+# --- Scanning ----------------------------------------------------------------------------------
 
 # Cheap tests that say when a detector cannot match, so its slower regular expression is not
-# run: most text holds no "@", no two digits together, no role word and no "is a". A check of
-# a national collection scans tens of thousands of texts.
+# run: most text holds no "@", no digits, no role word and no "is a". A check of a national
+# collection scans tens of thousands of texts.
 DIGIT = re.compile(r"\d")
 DIGIT_THEN_NAME = re.compile(r"\d[A-Za-z]?,?[ \t]+[A-Z]")
-DIGIT_THEN_TWO_LETTERS = re.compile(r"\d[A-Za-z]{2}")
+DIGIT_THEN_TWO_LETTERS = re.compile(r"\d[A-Za-z]{2}(?![A-Za-z])")  # a postcode's inward code
+SEVEN_DIGITS = re.compile(r"\d(?:[^\w\n]{0,3}\d){6}")  # the shortest phone or NHS number
+ELEVEN_DIGITS = re.compile(r"\d(?:[ .\-]?\d){10}")  # a Unique Pupil Number's digits
+SIX_DIGITS_AND_LETTER = re.compile(r"\d(?:[ .\-]{0,2}\d){5}[ .\-]{0,2}[A-Da-d]\b")  # an NI number's end
+NUMBERS_DATED = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d")  # 1/2/10, 2010-02-01
 WORD = re.compile(r"[A-Za-z]+")
 ROLE_WORDS = frozenset(
     "mother mum father dad gran nan grandmother grandfather grandma grandpa grandmum granddad aunt "
     "auntie uncle brother sister cousin partner boyfriend girlfriend husband wife carer worker "
     "headteacher teacher gp visitor midwife nurse paediatrician therapist officer stepmother "
-    "stepfather stepmum stepdad stepbrother stepsister step half".split()
+    "stepfather stepmum stepdad stepbrother stepsister step half senco iro doctor consultant "
+    "psychologist psychiatrist practitioner advocate manager".split()
 )
 TITLE_WORDS = frozenset("Mr Mrs Ms Mx Miss Dr Prof PC DC DS DI Sgt".split())
+PLACE_WORDS = frozenset(
+    "School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward".split()
+)
+STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", STREET_WORD))
+HOME_WORDS = frozenset(
+    "live lives living lived reside resides residing moved moving housed rehoused staying stays "
+    "stayed home address".split()
+)
+BIRTHDAY_WORDS = frozenset("birthday turned turns aged age".split())
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 class Text:
@@ -239,15 +543,17 @@ class Text:
         self.words = set(WORD.findall(text))
         self.lower_words = {word.lower() for word in self.words}
         self.digits = [match.start() for match in DIGIT.finditer(text)]
-        self.two_digits = any(b == a + 1 for a, b in zip(self.digits, self.digits[1:]))
 
     def digit_followed_by(self, pattern: re.Pattern) -> bool:
         return any(pattern.match(self.text, position) for position in self.digits)
 
 
+def _labelled(t: Text) -> bool:
+    return not t.lower_words.isdisjoint({"birth", "dob"}) or "d.o.b" in t.text.lower()
+
+
 def _may_be_dated(t: Text) -> bool:
-    labelled = not t.lower_words.isdisjoint({"born", "birth", "dob"}) or "d.o.b" in t.text.lower()
-    return labelled or t.two_digits
+    return _labelled(t) or "born" in t.lower_words or bool(t.digits)
 
 
 def _may_name_a_child(t: Text) -> bool:
@@ -259,70 +565,100 @@ def _may_name_a_person(t: Text) -> bool:
     return not t.lower_words.isdisjoint(ROLE_WORDS) or not t.words.isdisjoint(TITLE_WORDS)
 
 
+def _may_name_a_street(t: Text) -> bool:
+    return not t.words.isdisjoint(STREET_WORDS)
+
+
+Detector = Callable[[str, "Text"], Iterator[Hit]]  # (the text, its quick tests)
+
 # (kind, detector, whether it can match at all), most specific first: a match inside text
 # overlapping one already reported or allowed is skipped, so "mother Jane Example" is one
 # finding, not also "Jane".
 DETECTORS: list[tuple[str, Detector, Callable[[Text], bool]]] = [
-    ("an email address", emails, lambda t: "@" in t.text),
-    ("a phone number", phone_numbers, lambda t: t.two_digits),
-    ("an NHS number", nhs_numbers, lambda t: t.two_digits),
-    ("a National Insurance number", ni_numbers, lambda t: t.two_digits),
+    ("an email address", emails, lambda t: "@" in t.text or "at" in t.lower_words),
+    ("a Unique Pupil Number", pupil_numbers, lambda t: t.digit_followed_by(ELEVEN_DIGITS)),
+    ("a phone number", phone_numbers, lambda t: t.digit_followed_by(SEVEN_DIGITS)),
+    ("an NHS number", nhs_numbers, lambda t: t.digit_followed_by(SEVEN_DIGITS)),
+    ("a National Insurance number", ni_numbers, lambda t: t.digit_followed_by(SIX_DIGITS_AND_LETTER)),
     ("a postcode", postcodes, lambda t: t.digit_followed_by(DIGIT_THEN_TWO_LETTERS)),
     ("a date that could be a date of birth", dates_of_birth, _may_be_dated),
-    ("a street address", street_addresses, lambda t: t.digit_followed_by(DIGIT_THEN_NAME)),
+    ("a street address", street_addresses, _may_name_a_street),
+    ("a named school, nursery, surgery or ward", named_places, lambda t: not t.words.isdisjoint(PLACE_WORDS)),
     ("a named relative or professional", named_people, _may_name_a_person),
     ("a named child", named_children, _may_name_a_child),
     ("a given name that is not a declared pseudonym", given_names, lambda t: not t.words.isdisjoint(GIVEN_NAMES)),
+    ("a word mixing alphabets (a Cyrillic or Greek letter among Latin ones)", mixed_scripts, lambda t: not t.text.isascii()),
 ]
-# Joins the texts of one brief so each detector runs once per brief; no pattern matches across it.
+# Joins the views of one brief so each detector runs once per brief; no pattern matches across it.
 SEPARATOR = "\n\x00\n"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One suspected identifying detail: which text holds it, the message, the detail as the
+    page shows it, and as it is written in the text (to locate it in the file)."""
+
+    index: int
+    kind: str
+    message: str
+    found: str
+    written: str
 
 
 def scan(text: str, *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = ()) -> Iterator[str]:
     """Yield one message per suspected identifying detail in `text`."""
-    for _, message, _ in scan_all([text], pseudonyms=pseudonyms, allowed=allowed):
-        yield message
+    for finding in scan_all([text], pseudonyms=pseudonyms, allowed=allowed):
+        yield finding.message
+
+
+def declared_names(pseudonyms: Iterable[str]) -> set[str]:
+    """The words of the declared pseudonyms, without their `*`: the only names allowed."""
+    return {word for name in pseudonyms for word in normalise(name).text.replace("*", " ").split()}
 
 
 def scan_all(
     texts: Sequence[str], *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = (), fix: str = FIX
-) -> Iterator[tuple[int, str, str]]:
-    """Yield (index of the text, message, the text found) per suspected identifying detail, in
-    reading order."""
-    declared = {name.strip().rstrip("*") for name in pseudonyms}
-    reviewed = {entry.strip() for entry in allowed}
+) -> Iterator[Finding]:
+    """Yield a `Finding` per suspected identifying detail, in reading order of each text."""
+    declared = declared_names(pseudonyms)
+    reviewed = {normalise(entry).text.strip() for entry in allowed}
+    holders: dict[str, list[int]] = {}  # each distinct text, scanned once: ids repeat in a brief
+    for index, text in enumerate(texts):
+        holders.setdefault(text, []).append(index)
+    texts = list(holders)
+    readings: list[tuple[int, View]] = [(index, view) for index, text in enumerate(texts) for view in views(text)]
     starts, position = [], 0
-    for text in texts:
+    for _, view in readings:
         starts.append(position)
-        position += len(text) + len(SEPARATOR)
-    joined = SEPARATOR.join(texts)
+        position += len(view.text) + len(SEPARATOR)
+    joined = SEPARATOR.join(view.text for _, view in readings)
     quick = Text(joined)
-    covered: set[int] = set()  # positions of the text already reported or allowed
-    findings: list[tuple[int, str, str]] = []
+    covered: list[set[int]] = [set() for _ in texts]  # positions in each original text already dealt with
+    findings: list[tuple[int, int, Finding]] = []
     for kind, detector, can_match in DETECTORS:
         if not can_match(quick):
             continue
-        for match in detector(joined):
-            span = range(*match.span())
-            found = match.group().strip()
-            if not found or any(position in covered for position in span):
+        for hit in detector(joined, quick):
+            reading = bisect.bisect_right(starts, hit.start) - 1
+            index, view = readings[reading]
+            offset = starts[reading]
+            found = joined[hit.start : hit.end].strip()
+            if not found or "\x00" in found:
+                continue
+            start, end = view.span_in_original(hit.start - offset, hit.end - offset)
+            span = range(start, end)
+            if any(position in covered[index] for position in span):
                 continue
             if found in reviewed:
-                covered.update(span)
-            elif not names_a_pseudonym(joined, match, declared):
-                covered.update(span)
-                findings.append((span.start, f"looks like {kind} '{found}': {fix}", found))
-    for start, message, found in sorted(findings, key=lambda finding: finding[0]):
-        yield bisect.bisect_right(starts, start) - 1, message, found
-
-
-def names_a_pseudonym(text: str, match: re.Match, pseudonyms: set[str]) -> bool:
-    """Whether the name in `match` is a declared pseudonym, or marked as one with a `*`."""
-    if "name" not in match.re.groupindex:
-        return False
-    start, end = match.span("name")
-    marked = text[end : end + 1] == "*" and text[start - 1 : start] != "*"  # Jane* yes, **Jane** no
-    return marked or all(word in pseudonyms for word in match["name"].split())
+                covered[index].update(span)
+            elif hit.name is None or not all(word in declared for word in hit.name.split()):
+                covered[index].update(span)
+                written = texts[index][start:end].strip()
+                message = f"looks like {kind} '{found}': {fix}"
+                for holder in holders[texts[index]]:
+                    findings.append((holder, start, Finding(holder, kind, message, found, written)))
+    for _, _, finding in sorted(findings, key=lambda item: item[:2]):
+        yield finding
 
 
 def nhs_check_digit_is_valid(digits: str) -> bool:

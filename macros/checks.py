@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from . import anonymise
+from . import anonymise, fields
 from .model import BRIEF_ID_PATTERN, Brief, KeyMessage, ThemeList
 from .problems import Path
 
@@ -30,8 +30,12 @@ MAX_BRACKETS = 50
 # [label]: target lines define reference-style links, which the site does not render.
 REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]]+\]:.*$", re.MULTILINE)
 PLACEHOLDER_TARGETS = ("", "#")
-# The shared lists have no `allow:`: a flagged text there is reworded.
+# Themes and audiences have no `allow:`: a flagged text there is reworded. resources.yml has one,
+# for an organisation's own address that a resource links to.
 SHARED_LIST_FIX = "reword it: the shared lists appear on many pages and must not name anyone or anywhere"
+RESOURCE_FIX = (
+    "reword it, or if it is an organisation's own address or name add it under `allow:` in this file with a reason"
+)
 PLACEHOLDER = "TODO"  # how `make new-brief` marks text still to write
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:", "resource:")
 RESOURCE_SCHEMES = ("https://", "http://", "mailto:")
@@ -83,24 +87,65 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
     yield from audience_references(brief, vocab)
     yield from key_message_rules(record)
     yield from strength_rules(brief)
-    fields = list(markdown_fields(brief))
-    for path, text in fields:
+    for path, text in fields.brief_texts(record):
         yield from text_rules(path, text, vocab)
         if text.startswith(PLACEHOLDER) and not brief.draft:
             yield path, f"placeholder text '{text[:40]}' must be replaced before publishing (or keep `draft: true`)"
+    yield from guard_checks(record)
+    yield from pseudonym_rules(brief)
+
+
+def guard_checks(record) -> Found:
+    """The anonymisation guard over every published text of the brief (`fields.brief_texts`),
+    each finding located at the line and column where its text is written."""
+    brief: Brief = record.brief
+    published = list(fields.brief_texts(record))
     allowed = [allowance.text for allowance in brief.allow]
-    found = anonymise.scan_all([text for _, text in fields], pseudonyms=pseudonyms(brief), allowed=allowed)
-    for index, message, text in found:
-        yield fields[index][0], message, False, text  # located at the line that holds `text`
-    for a, allowance in enumerate(brief.allow):
-        if not any(allowance.text in text for _, text in fields):
+    texts = [text for _, text in published]
+    for finding in anonymise.scan_all(texts, pseudonyms=pseudonyms(brief), allowed=allowed):
+        yield published[finding.index][0], finding.message, False, finding.written
+    yield from unused_allowances(brief.allow, texts)
+
+
+def unused_allowances(allow, texts: list[str]) -> Found:
+    """An allowance is for one exact text: once that text is gone, it must go too."""
+    if not allow:
+        return
+    readings = [view.text for text in texts for view in anonymise.views(text)]
+    for a, allowance in enumerate(allow):
+        exact = anonymise.normalise(allowance.text).text.strip()
+        if not any(exact in reading for reading in readings):
             yield ("allow", a, "text"), (
-                f"allowed text '{allowance.text[:40]}' is no longer in this brief: remove it from `allow:`"
+                f"allowed text '{allowance.text[:40]}' is no longer in this file: remove it from `allow:`"
             ), True
+
+
+# A pseudonym is a name and nothing else: one or two capitalised words, marked with `*`.
+PSEUDONYM = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\*")
+
+
+def is_pseudonym(name: str) -> bool:
+    # Read as written: full-width letters or a no-break space would pass as "words".
+    return (
+        bool(PSEUDONYM.fullmatch(name))
+        and all(word[0].isupper() for word in name.split())
+        and anonymise.normalise(name).text == name
+    )
+
+
+def pseudonym_rules(brief: Brief) -> Found:
     for c, case in enumerate(brief.cases):
-        if case.pseudonym is not None and not case.pseudonym.endswith("*"):
+        name = case.pseudonym
+        if name is None or is_pseudonym(name):
+            continue
+        if not name.endswith("*") and is_pseudonym(name + "*"):
             yield ("cases", c, "pseudonym"), (
-                f"pseudonym '{case.pseudonym}' must be marked with * (as '{case.pseudonym}*') to show it is not a real name"
+                f"pseudonym '{name}' must be marked with * (as '{name}*') to show it is not a real name"
+            )
+        else:
+            yield ("cases", c, "pseudonym"), (
+                f"pseudonym '{name[:40]}' must be one or two capitalised words ending in * (such as 'Felix*') and nothing "
+                f"else: put any other detail in the summary"
             )
 
 
@@ -120,31 +165,6 @@ def tagged_items(brief: Brief) -> Iterator[tuple[Path, object]]:
         yield ("strengths", s), strength
     for k, message in enumerate(brief.key_messages):
         yield ("key_messages", k), message
-
-
-def markdown_fields(brief: Brief) -> Iterator[tuple[Path, str]]:
-    """Every text an editor writes that ends up on the site."""
-    yield ("title",), brief.title
-    yield ("board",), brief.board
-    if brief.series:
-        yield ("series",), brief.series
-    for a, area in enumerate(brief.areas):
-        yield ("areas", a), area
-    yield ("introduction",), brief.introduction
-    for c, case in enumerate(brief.cases):
-        yield ("cases", c, "label"), case.label
-        if case.pseudonym:
-            yield ("cases", c, "pseudonym"), case.pseudonym
-        yield ("cases", c, "summary"), case.summary
-    for path, item in tagged_items(brief):
-        for name in ("title", "text", "closing"):
-            value = getattr(item, name, None)
-            if value:
-                yield path + (name,), value
-        for i, point in enumerate(getattr(item, "points", [])):
-            yield path + ("points", i), point
-        for i, question in enumerate(getattr(item, "questions", [])):
-            yield path + ("questions", i), question
 
 
 def theme_references(brief: Brief, vocab: Vocabulary) -> Found:
@@ -277,6 +297,8 @@ def resource_url_rules(path: Path, url: str) -> Found:
             f"url '{shown}' starts with '/': the site must work under any sub-path and from a file share, "
             f"so give the full https:// address"
         )
+    elif url.lower().startswith("tel:"):
+        return  # refused with its own reason by resource_address_rules
     elif not url.lower().startswith(RESOURCE_SCHEMES) or url.lower() in RESOURCE_SCHEMES:
         yield path, f"url '{shown}' must be a full https://, http:// or mailto: address, or leave `url` out"
 
@@ -284,24 +306,52 @@ def resource_url_rules(path: Path, url: str) -> Found:
 # --- Vocabularies ----------------------------------------------------------------------------
 
 
-def vocabulary_texts(name: str, items) -> Iterator[tuple[Path, str]]:
-    """Every text in a shared list that reaches the site: titles and descriptions show on every
-    page that names the theme, audience or resource; aliases are indexed for search."""
-    for i, item in enumerate(items):
-        yield (name, i, "title"), item.title
-        if getattr(item, "description", None):
-            yield (name, i, "description"), item.description
-        for j, alias in enumerate(getattr(item, "aliases", [])):
-            yield (name, i, "aliases", j), alias
+def vocabulary_guard(name: str, items, allow: list) -> Found:
+    """The anonymisation guard over every published text of a shared list (`fields.vocabulary_texts`):
+    ids and addresses included, since they become page addresses and links."""
+    published = list(fields.vocabulary_texts(name, items))
+    texts = [text for _, text in published]
+    refused = set()
+    for path, message in resource_address_rules(name, items, [allowance.text for allowance in allow]):
+        refused.add(path)
+        yield path, message
+    fix = RESOURCE_FIX if name == "resources" else SHARED_LIST_FIX
+    for finding in anonymise.scan_all(texts, allowed=[allowance.text for allowance in allow], fix=fix):
+        path = published[finding.index][0]
+        if path not in refused:  # an address refused above is one problem, not two
+            yield path, finding.message, False, finding.written
+    yield from unused_allowances(allow, texts)
+
+
+def resource_address_rules(name: str, items, allowed: list[str]) -> Iterator[tuple[Path, str]]:
+    """A resource never links to a phone (`tel:`), and links to an email address (`mailto:`) only
+    when it is an organisation's own address that an editor has allowed by exact text."""
+    if name != "resources":
+        return
+    exact = {anonymise.normalise(text).text.strip() for text in allowed}
+    for i, resource in enumerate(items):
+        url = (resource.url or "").strip()
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "tel":
+            yield (name, i, "url"), (
+                f"url '{url[:40]}' is a phone number: the site never publishes one; link to the service's web page instead"
+            )
+        elif scheme == "mailto":
+            address = anonymise.normalise(url.split(":", 1)[1].split("?", 1)[0]).text.strip()
+            if address not in exact:
+                yield (name, i, "url"), (
+                    f"url '{url[:40]}' links to an email address that is not allowed: link to the service's web page, "
+                    f"or if '{address[:40]}' is an organisation's own address add it under `allow:` in "
+                    f"data/resources.yml with a reason"
+                )
 
 
 def vocabulary_checks(model, vocab: Vocabulary) -> Found:
     name = next(iter(type(model).model_fields))
     items = getattr(model, name)
-    for where, text in vocabulary_texts(name, items):
+    for where, text in fields.vocabulary_texts(name, items):
         yield from text_rules(where, text, vocab)
-        for _, message, found in anonymise.scan_all([text], fix=SHARED_LIST_FIX):
-            yield where, message, False, found
+    yield from vocabulary_guard(name, items, list(getattr(model, "allow", [])))
     seen = set()
     for i, item in enumerate(items):
         if item.id in seen:

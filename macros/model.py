@@ -32,6 +32,13 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Allowance(Record):
+    """A reviewed false alarm of the anonymisation guard, allowed for this exact text only."""
+
+    text: Sentence = Field(description="The exact text the guard flagged.")
+    reason: Sentence = Field(description="Why it does not identify anyone (kept for reviewers).")
+
+
 # --- Shared vocabularies ---------------------------------------------------------------
 
 
@@ -64,6 +71,10 @@ class ThemeList(Record):
 
 class ResourceList(Record):
     resources: list[Resource]
+    allow: list[Allowance] = Field(
+        default=[],
+        description="Organisations' own addresses (for mailto: links) or names the guard flagged, allowed by exact text with a reason.",
+    )
 
 
 class AudienceList(Record):
@@ -97,13 +108,6 @@ class KeyMessage(Record):
     text: Text = Field(description="The key message, in Markdown. Separate paragraphs with a blank line.")
     questions: list[Sentence] = Field(default=[], description="Reflective questions, each ending in a question.")
     closing: Text | None = Field(default=None, description="Text printed after the questions, in Markdown.")
-
-
-class Allowance(Record):
-    """A reviewed false alarm of the anonymisation guard, allowed for this exact text only."""
-
-    text: Sentence = Field(description="The exact text the guard flagged.")
-    reason: Sentence = Field(description="Why it does not identify anyone (kept for reviewers).")
 
 
 class Case(Record):

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.anonymise import scan
+from macros.anonymise import normalise, scan, scan_all, views
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_BRIEFS = [ROOT / "data" / "briefs" / name for name in ("2016-17-send.yml", "2017-18-think-family.yml")]
@@ -54,12 +54,18 @@ DETECTOR_CASES = {
             ("On +44 7700 900123 after six.", "+44 7700 900123"),
             ("Tel (0161) 496 0000.", "(0161) 496 0000"),
             ("Use +44 (0)20 7946 0000.", "+44 (0)20 7946 0000"),
+            ("Ring 0044 7700 900123.", "0044 7700 900123"),
+            ("Ring 0 7 7 0 0 9 0 0 1 2 3 today.", "0 7 7 0 0 9 0 0 1 2 3"),
+            ("Ring 07700.900.123 today.", "07700.900.123"),
+            ("Ring +33 1 23 45 67 89 in France.", "+33 1 23 45 67 89"),
         ],
         [
             "Call 999 in an emergency.",
             "Freephone 0800 123 4567 helpline.",
             "Reference 01234 only.",
             "The 2016-17 audit.",
+            "The NSPCC helpline is 0808 800 5000.",
+            "Childline: 0800 1111.",
         ],
     ),
     "a postcode": (
@@ -68,6 +74,8 @@ DETECTOR_CASES = {
             ("Post to ZZ99 9ZZ.", "ZZ99 9ZZ"),
             ("Fixture office, EC1A 1BB, London.", "EC1A 1BB"),
             ("written as sw1a1aa in the file", "sw1a1aa"),
+            ("moved to E8  1AA in May", "E8  1AA"),
+            ("moved to E8-1AA in May", "E8-1AA"),
         ],
         ["Take the M25 and the A12 north.", "Year 10 pupils and CAMHS", "the outward code SW1A alone"],
     ),
@@ -87,6 +95,8 @@ DETECTOR_CASES = {
             ("Date of birth: 3/4/16.", "3/4/16"),
             ("Child A, date of birth: 3 May, was seen.", "date of birth: 3 May"),
             ("Child A, D.O.B. 3/4, was seen.", "D.O.B. 3/4"),
+            ("She turned 7 on 12 June at home.", "turned 7 on 12 June"),
+            ("It was her 7th birthday on 3 May.", "birthday on 3 May"),
         ],
         [
             "The 2016-17 and 2017-18 audits.",
@@ -128,6 +138,8 @@ DETECTOR_CASES = {
             ("Moved to Flat 3, 22 Example Road recently.", "Flat 3, 22 Example Road"),
             ("Staying at 7a Sample Avenue.", "7a Sample Avenue"),
             ("A room at 12 Fixture Court House for now", "12 Fixture Court House"),
+            ("The family lives on Fixture Street now.", "Fixture Street"),
+            ("They stayed on the Example Estate.", "Example Estate"),
         ],
         [
             "the school at Great Ormond Street Hospital",
@@ -142,6 +154,8 @@ DETECTOR_CASES = {
             ("Seen by Dr Example at the clinic.", "Dr Example"),
             ("His uncle Fixture stayed.", "uncle Fixture"),
             ("Stepfather Example Person was present.", "Stepfather Example Person"),
+            ("The allocated worker, Jane Example, visited.", "allocated worker, Jane Example"),
+            ("Mrs\u00a0Example attended.", "Mrs Example"),
         ],
         [
             "Mother self-referred to Early Help for extra support.",
@@ -151,7 +165,38 @@ DETECTOR_CASES = {
             "The social worker researched the condition.",
             "a GP home visit; GPs should be engaged",
             "escalated to the Designated Nurse at City and Hackney CCG",
+            "The allocated worker, Early Help and the school met.",
         ],
+    ),
+    "a Unique Pupil Number": (
+        [
+            ("UPN B801200005001 on the school record.", "B801200005001"),
+            ("UPN B 8012 0000 5001.", "B 8012 0000 5001"),
+            ("Recorded as b801200005001.", "b801200005001"),
+        ],
+        ["UPN A801200005001 has a wrong check letter.", "Ref B80120000500 is too short.", "Year 2016-17."],
+    ),
+    "a named school, nursery, surgery or ward": (
+        [
+            ("She attends Example Primary School.", "Example Primary School"),
+            ("He went to Fixture Nursery.", "Fixture Nursery"),
+            ("Registered at the Example Medical Centre.", "Example Medical Centre"),
+            ("Admitted to Fixture Ward overnight.", "Fixture Ward"),
+        ],
+        [
+            "the school at Great Ormond Street Hospital",
+            "attends a special school",
+            "The Virtual School was informed.",
+            "His primary school referred him.",
+        ],
+    ),
+    "a word mixing alphabets (a Cyrillic or Greek letter among Latin ones)": (
+        [
+            ("Staff saw J\u0430ne today.", "J\u0430ne"),
+            ("Staff saw Ex\u0430mple today.", "Ex\u0430mple"),
+            ("Staff saw \u03a1eter today.", "\u03a1eter"),
+        ],
+        ["Staff saw Zoë today.".replace("Zoë", "Noël"), "The word \u0436\u0438\u0437\u043d\u044c alone.", "A café in town."],
     ),
     "a named child": (
         [
@@ -174,7 +219,7 @@ DETECTOR_CASES = {
             ("Staff said Ruby was quiet.", "Ruby"),
         ],
         [
-            "Felix* attends a special school.",
+            "Felix* attends a special school.".replace("Felix", "Zebedee"),
             "Will you check with other agencies?",
             "In May the panel met; Think Family.",
         ],
@@ -249,10 +294,14 @@ def test_a_pseudonym_does_not_excuse_a_surname_after_it():
     ]
 
 
-def test_a_star_marks_a_pseudonym_but_bold_does_not():
-    assert findings("Oliver* attends school.") == []
-    assert findings("**Oliver** attends school.") == [
-        expected("a given name that is not a declared pseudonym", "Oliver")
+def test_a_star_excuses_only_a_declared_pseudonym():
+    assert findings("Oliver* attends school.", pseudonyms={"Oliver*"}) == []
+    undeclared = [expected("a given name that is not a declared pseudonym", "Oliver")]
+    assert findings("Oliver* attends school.") == undeclared
+    assert findings("**Oliver** attends school.") == undeclared
+    assert findings("Oliver* attends school.", pseudonyms={"Felix*"}) == undeclared
+    assert findings("The social worker Ms Example* visited.", pseudonyms={"Felix*"}) == [
+        expected("a named relative or professional", "social worker Ms Example")
     ]
 
 
@@ -344,9 +393,10 @@ ARBITRARY_TEXT = st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_s
     pseudonyms=st.lists(st.text(max_size=12), max_size=3),
     allowed=st.lists(st.text(), max_size=3),
 )
-def test_scan_never_raises_and_yields_only_strings(text, pseudonyms, allowed):
-    for message in scan(text, pseudonyms=pseudonyms, allowed=allowed):
-        assert isinstance(message, str)
-        assert message.startswith("looks like ") and message.endswith(f"': {FIX}")
-        quoted = message[: -len(f"': {FIX}")].split(" '", 1)[1]
-        assert quoted and quoted in text and quoted not in {entry.strip() for entry in allowed}
+def test_scan_never_raises_and_points_at_what_was_written(text, pseudonyms, allowed):
+    readings = [view.text for view in views(text)]
+    for finding in scan_all([text], pseudonyms=pseudonyms, allowed=allowed):
+        assert finding.message.startswith("looks like ") and finding.message.endswith(f"'{finding.found}': {FIX}")
+        assert finding.found and any(finding.found in reading for reading in readings)
+        assert finding.written and finding.written in text
+        assert finding.found not in {normalise(entry).text.strip() for entry in allowed}

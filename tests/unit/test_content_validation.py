@@ -224,7 +224,7 @@ def test_an_allowance_that_matches_nothing_is_a_warning(data):
     brief = data / BRIEF
     brief.write_text(brief.read_text() + "allow:\n  - text: 97 Fixture Street\n    reason: A synthetic street.\n")
     catalogue = load(data)
-    assert "allowed text '97 Fixture Street' is no longer in this brief: remove it from `allow:`" in [
+    assert "allowed text '97 Fixture Street' is no longer in this file: remove it from `allow:`" in [
         w.message for w in catalogue.warnings
     ]
 
@@ -244,3 +244,97 @@ def test_an_identifying_detail_in_a_long_text_is_reported_at_its_own_line(data, 
     problems = problems_after(data, "summary: Sample is a synthetic example case for tests.", block)
     found = [p for p in problems if f"'{match}'" in p.message]
     assert found and (found[0].line, found[0].column) == (line_of(data, needle), column)
+
+
+# --- The guard as an editor's tools write: located at the original text, in every field --------
+
+PASTED = {  # (text put into a summary line, how the message quotes it, what the file holds)
+    "no-break space in a phone number": ("Rang 07700\u00a0900123 twice.", "07700 900123", "07700\u00a0900123"),
+    "zero-width space in a postcode": ("Moved to E8\u200b 1AA.", "E8 1AA", "E8\u200b 1AA"),
+    "entity for the @": ("Wrote to jane&#64;example.org.", "jane@example.org", "jane&#64;example.org"),
+    "emphasis inside a name": ("Staff saw J*an*e today.", "Jane", "J*an*e"),
+    "soft hyphen inside a name": ("Staff saw Ja\u00adne today.", "Jane", "Ja\u00adne"),
+}
+
+
+@pytest.mark.parametrize("text, quoted, written", PASTED.values(), ids=PASTED.keys())
+def test_a_pasted_detail_is_reported_at_the_line_and_column_it_is_written(data, text, quoted, written):
+    block = "summary: |-\n      Sample is a synthetic case.\n      " + text
+    problems = problems_after(data, "summary: Sample is a synthetic example case for tests.", block)
+    found = [p for p in problems if f"'{quoted}'" in p.message]
+    assert found, problems
+    line = line_of(data, text)
+    column = (data / BRIEF).read_text(encoding="utf-8").splitlines()[line - 1].index(written) + 1
+    assert (found[0].line, found[0].column) == (line, column)
+
+
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        ("id: case-1", "id: case-jane-example", ["given name that is not a declared pseudonym 'Jane'"]),
+        ("title: Fixture key message", "title: Call 07700 900123", ["phone number '07700 900123'"]),
+        ("label: Case 1", "label: Case of Mrs Example", ["named relative or professional 'Mrs Example'"]),
+        ("pseudonym: Sample*", "pseudonym: Sample 07700 900123*", ["one or two capitalised words ending in *"]),
+        ("pseudonym: Sample*", "pseudonym: Sample Jane Example*", ["one or two capitalised words ending in *"]),
+    ],
+    ids=["case id", "key message title", "case label", "phone in a pseudonym", "three-word pseudonym"],
+)
+def test_ids_labels_and_pseudonyms_are_guarded(data, old, new, words):
+    problems = problems_after(data, old, new)
+    assert any(all(w in p.message for w in words) and p.line == line_of(data, new) for p in problems), problems
+
+
+def test_a_brief_file_name_is_guarded(data):
+    (data / BRIEF).rename(data / "briefs/2099-00-jane-example.yml")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert any(
+        p.file == "data/briefs/2099-00-jane-example.yml" and "'Jane'" in p.message for p in caught.value.problems
+    ), caught.value.problems
+
+
+def test_a_star_after_a_name_that_is_not_a_declared_pseudonym_excuses_nothing(data):
+    problems = problems_after(
+        data, "summary: Sample is a synthetic example case for tests.", "summary: The social worker Ms Example* visited."
+    )
+    assert any("'social worker Ms Example'" in p.message for p in problems), problems
+
+
+def test_an_allowance_covers_the_exact_text_however_it_is_spaced(data):
+    brief = data / BRIEF
+    text = brief.read_text(encoding="utf-8").replace(
+        "summary: Sample is a synthetic example case for tests.", "summary: Sample moved near 99\u00a0Fixture Street."
+    )
+    brief.write_text(text + "allow:\n  - text: 99 Fixture Street\n    reason: A synthetic street.\n", encoding="utf-8")
+    assert not any("no longer" in warning.message for warning in load(data).warnings)
+
+
+RESOURCE = "  - id: fixture-guide\n    title: Fixture Guide\n"
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("tel:07700900123", ["is a phone number", "link to the service's web page"]),
+        ("mailto:jane.example@example.org", ["not allowed", "under `allow:` in data/resources.yml"]),
+        ("mailto:jane.example%40example.org", ["not allowed", "'jane.example@example.org'"]),
+        ("https://example.org/staff/jane-example", ["given name that is not a declared pseudonym 'Jane'"]),
+    ],
+    ids=["tel", "mailto", "percent-encoded mailto", "name in the address"],
+)
+def test_a_resource_address_never_reaches_a_person(data, url, words):
+    problems = problems_after(data, RESOURCE, f"{RESOURCE}    url: {url}\n", file="resources.yml")
+    found = [p for p in problems if all(w in p.message for w in words)]
+    assert found and found[0].file == "data/resources.yml" and found[0].line == line_of(data, url, "resources.yml")
+    assert len([p for p in problems if p.line == found[0].line]) == 1, "one problem per address"
+
+
+def test_a_mailto_to_an_allowed_organisational_address_is_published(data):
+    path = data / "resources.yml"
+    text = path.read_text(encoding="utf-8").replace(RESOURCE, f"{RESOURCE}    url: mailto:safeguarding@example.org\n")
+    path.write_text(
+        text + "allow:\n  - text: safeguarding@example.org\n    reason: The partnership's own team inbox (synthetic).\n",
+        encoding="utf-8",
+    )
+    catalogue = load(data)
+    assert catalogue.resources["fixture-guide"].url == "mailto:safeguarding@example.org"

@@ -1,0 +1,494 @@
+"""A labelled corpus for the anonymisation guard, generated from templates, and its measurement.
+
+SYNTHETIC: every detail here is invented (Ofcom's drama phone numbers, NHS test-range numbers
+starting 999, example.org addresses, names such as "Jane Example"); nothing is a real person.
+
+Positives: each identifying detail of each kind, written as an editor could produce it (as typed,
+with Word's no-break spaces, zero-width spaces, soft hyphens, HTML entities, full-width
+characters, Markdown emphasis inside or around it, a Cyrillic letter inside it ...), placed in
+every published field of a brief and of each shared list. A positive is caught when the real
+checks (`checks.brief_checks`, `checks.vocabulary_checks`) report a guard problem at that field.
+
+Negatives: every text of the real briefs, and ordinary sentences briefs are made of (sector words,
+audit years, "6-8 weekly", "Case 2", declared pseudonyms with `*`, helpline numbers ...). A
+negative is a false positive when any guard problem is reported on it.
+
+`python -m tests.guard_corpus` (`make guard-report`) prints recall and false positives per kind.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+
+ROOT = FilePath(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import checks, content, fields  # noqa: E402
+from macros.model import AudienceList, Brief, ResourceList, ThemeList  # noqa: E402
+
+# --- What is identifying, in the forms an editor could write it ---------------------------------
+
+KINDS: dict[str, list[str]] = {
+    "mobile number": [
+        "07700 900123", "07700900456", "+44 7700 900789", "0044 7700 900321", "07700.900.654",
+        "0 7 7 0 0 9 0 0 9 8 7", "07700-900-111", "+44 (0)7700 900222",
+    ],
+    "landline number": ["020 7946 0123", "+44 (0)20 7946 0456", "(0161) 496 0789", "0113 496 0000", "01632 960123"],
+    "international number": ["+33 1 23 45 67 89", "+353 1 234 5678", "+48 22 123 45 67", "+1 212 555 0142"],
+    "email address": ["jane.example@example.org", "j.example+case@example.com"],
+    "spelt-out email address": ["jane.example (at) example (dot) org", "jane.example[at]example.org"],
+    "mailto link": ["[email her](mailto:jane.example%40example.org)", "[write](mailto:fixture@example.com)"],
+    "postcode": ["E8 1AA", "ZZ99 9ZZ", "EC1A 1BB", "E8  1AA", "E8-1AA", "sw1a1aa"],
+    "NHS number": ["999 999 9999", "9991112227", "999-000-0018", "9 9 9 1 1 1 2 2 2 7", "999.000.0018"],
+    "National Insurance number": ["AB 12 34 56 C", "AB123456C", "AB-12-34-56-C", "ce 99 99 99 d"],
+    "Unique Pupil Number": ["B801200005001", "B 8012 0000 5001"],
+    "date of birth": ["born on 12 March 2010", "DOB 12/03/2010", "date of birth: 3/4/16", "on 12 March 2010"],
+    "birthday next to an age": ["turned 7 on 12 June", "her 7th birthday on 3 May", "aged 7 on June 12th"],
+    "street address": ["99 Fixture Street", "Flat 3, 22 Example Road", "7a Sample Avenue"],
+    "street without a number": ["lives on Fixture Street", "moved to Example Road", "living in Sample Close"],
+    "named estate": ["the Fixture Estate", "on the Example Park Estate"],
+    "named school": ["attends Example Primary School", "Fixture Academy", "Sample High School"],
+    "named nursery": ["Example Nursery", "Fixture Children's Centre"],
+    "named GP surgery": ["Example Surgery", "Fixture Medical Centre"],
+    "named hospital ward": ["Example Ward", "on Fixture Ward"],
+    "named relative": ["mother Jane Example", "her uncle Fixture", "Stepfather Example Person"],
+    "title and surname": ["Mrs Example", "Dr Fixture", "Mr Specimen"],
+    "named professional": ["The allocated worker, Jane Example, visited", "social worker Ms Example*", "health visitor Oliver"],
+    "given name": ["Jane", "Oliver attended", "Amelia"],
+    "named child": ["Zed is a 7 year old girl", "known as Zed"],
+}
+
+# --- How an editor's tools write it ------------------------------------------------------------
+
+
+def _inside(detail: str, mark: str) -> str | None:
+    """`mark` between two letters or digits near the middle of `detail`."""
+    inner = [i for i in range(1, len(detail)) if detail[i - 1].isalnum() and detail[i].isalnum()]
+    if not inner:
+        return None
+    i = min(inner, key=lambda i: abs(i - len(detail) // 2))
+    return detail[:i] + mark + detail[i:]
+
+
+def _entity(detail: str) -> str | None:
+    """One character as an HTML entity: a digit, the @, or a letter."""
+    for wanted in (str.isdigit, lambda c: c == "@", str.isalpha):
+        for i, char in enumerate(detail):
+            if wanted(char) and i > 0 and "%" not in detail[max(0, i - 2) : i]:  # not inside %40
+                return f"{detail[:i]}&#{ord(char)};{detail[i + 1:]}"
+    return None
+
+
+def _full_width(detail: str) -> str | None:
+    if "%" in detail or "(" in detail:  # Markdown link syntax must stay Markdown
+        return None
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in detail)
+
+
+def _emphasis_inside(detail: str) -> str | None:
+    word = next((w for w in re.findall(r"[A-Za-z]{3,}", detail)), None)
+    if word is None or "](" in detail:
+        return None
+    return detail.replace(word, f"{word[0]}*{word[1:-1]}*{word[-1]}", 1)
+
+
+def _cyrillic(detail: str) -> str | None:
+    for latin, cyrillic in (("a", "\u0430"), ("e", "\u0435"), ("o", "\u043e")):
+        match = re.search(rf"(?<=[A-Za-z]){latin}", detail)
+        if match and "](" not in detail:
+            return detail[: match.start()] + cyrillic + detail[match.end():]
+    return None
+
+
+ENCODINGS = {
+    "as typed": lambda d: d,
+    "no-break spaces": lambda d: d.replace(" ", "\u00a0") if " " in d else None,
+    "narrow no-break spaces": lambda d: d.replace(" ", "\u202f") if " " in d else None,
+    "zero-width space": lambda d: _inside(d, "\u200b"),
+    "soft hyphen": lambda d: _inside(d, "\u00ad"),
+    "HTML entity": _entity,
+    "full-width characters": _full_width,
+    "emphasis inside a word": _emphasis_inside,
+    "emphasis across it": lambda d: f"Staff*met {d}* today",
+    "bold": lambda d: f"**{d}**",
+    "a star after it": lambda d: f"{d}*",
+    "a Cyrillic letter": _cyrillic,
+}
+
+# --- Where it can be written: every published field ------------------------------------------
+
+# (where, the path the problem must be reported at, how the detail is written there)
+TEXT = "text"  # the detail in a sentence
+SLUG = "slug"  # the detail as an id or file name spells it
+BRIEF_POSITIONS = [
+    ("file name", fields.FILE_NAME, SLUG),
+    ("title", ("title",), TEXT),
+    ("board", ("board",), TEXT),
+    ("series", ("series",), TEXT),
+    ("area", ("areas", 0), TEXT),
+    ("introduction", ("introduction",), TEXT),
+    ("case id", ("cases", 0, "id"), SLUG),
+    ("case label", ("cases", 0, "label"), TEXT),
+    ("case summary", ("cases", 0, "summary"), TEXT),
+    ("case strength text", ("cases", 0, "strengths", 0, "text"), TEXT),
+    ("case key message question", ("cases", 0, "key_messages", 0, "questions", 0), TEXT),
+    ("strength title", ("strengths", 0, "title"), TEXT),
+    ("strength text", ("strengths", 0, "text"), TEXT),
+    ("strength point", ("strengths", 0, "points", 0), TEXT),
+    ("key message id", ("key_messages", 0, "id"), SLUG),
+    ("key message title", ("key_messages", 0, "title"), TEXT),
+    ("key message text", ("key_messages", 0, "text"), TEXT),
+    ("question", ("key_messages", 0, "questions", 0), TEXT),
+    ("closing", ("key_messages", 0, "closing"), TEXT),
+]
+PSEUDONYM_POSITION = ("pseudonym", ("cases", 0, "pseudonym"), TEXT)
+VOCABULARY_POSITIONS = [
+    ("theme id", ("themes", 0, "id"), SLUG),
+    ("theme title", ("themes", 0, "title"), TEXT),
+    ("theme description", ("themes", 0, "description"), TEXT),
+    ("theme alias", ("themes", 0, "aliases", 0), TEXT),
+    ("resource id", ("resources", 0, "id"), SLUG),
+    ("resource title", ("resources", 0, "title"), TEXT),
+    ("resource address", ("resources", 0, "url"), "url"),
+    ("audience id", ("audiences", 0, "id"), SLUG),
+    ("audience title", ("audiences", 0, "title"), TEXT),
+    ("audience description", ("audiences", 0, "description"), TEXT),
+]
+POSITIONS = [name for name, _, _ in BRIEF_POSITIONS + [PSEUDONYM_POSITION] + VOCABULARY_POSITIONS]
+
+
+def slug(detail: str) -> str | None:
+    """The detail as an id spells it (lower-case words and digits joined by hyphens), or None
+    when that loses what identifies (an email address without its @)."""
+    if "@" in detail or "(at)" in detail or "[at]" in detail or "](" in detail or "+" in detail:
+        return None
+    return "-".join(re.findall(r"[a-z0-9]+", detail.lower())) or None
+
+
+def address(kind: str, detail: str) -> str | None:
+    """The detail as a resource's address: mailto: for an email, tel: for a phone, else a page."""
+    if "@" in detail:
+        return f"mailto:{detail}"
+    if "](mailto:" in detail:
+        return detail.split("](", 1)[1].rstrip(")")
+    if kind.endswith("number") and "phone" not in kind and kind in ("mobile number", "landline number", "international number"):
+        return "tel:" + re.sub(r"[^\d+]", "", detail)
+    path = slug(detail)
+    return f"https://example.org/{path}" if path else None
+
+
+# --- The fixtures the details are placed in (synthetic, neutral words only) -----------------------
+
+VOCABULARY = checks.Vocabulary(
+    themes={"fixture-theme": None}, resources={"fixture-guide": None}, audiences={"fixture-audience": None}
+)
+NEUTRAL = "Synthetic corpus text"
+
+
+def _sentence(detail: str) -> str:
+    return f"{NEUTRAL}: {detail}."
+
+
+def brief_data(place: dict[tuple, str], pseudonym: str = "Sample*") -> dict:
+    """A synthetic brief with `place[path]` written at each path, neutral text elsewhere."""
+
+    def at(path, default):
+        return place.get(path, default)
+
+    return {
+        "title": at(("title",), "Fixture corpus brief"),
+        "year": "2099-00",
+        "board": at(("board",), "Example Partnership (synthetic)"),
+        "series": at(("series",), "Synthetic series"),
+        "areas": [at(("areas", 0), "Example Borough")],
+        "introduction": at(("introduction",), "Synthetic introduction."),
+        "cases": [
+            {
+                "id": at(("cases", 0, "id"), "case-1"),
+                "label": at(("cases", 0, "label"), "Case 1"),
+                "pseudonym": pseudonym,
+                "summary": at(("cases", 0, "summary"), "Sample is a synthetic case."),
+                "strengths": [
+                    {"themes": ["fixture-theme"], "text": at(("cases", 0, "strengths", 0, "text"), "Synthetic strength.")}
+                ],
+                "key_messages": [
+                    {
+                        "title": "Case key message",
+                        "themes": ["fixture-theme"],
+                        "text": "Synthetic case key message.",
+                        "questions": [at(("cases", 0, "key_messages", 0, "questions", 0), "Do you check?")],
+                    }
+                ],
+            }
+        ],
+        "strengths": [
+            {
+                "title": at(("strengths", 0, "title"), "Fixture strength"),
+                "themes": ["fixture-theme"],
+                "text": at(("strengths", 0, "text"), "Synthetic strength text."),
+                "points": [at(("strengths", 0, "points", 0), "a synthetic point")],
+            }
+        ],
+        "key_messages": [
+            {
+                "id": at(("key_messages", 0, "id"), "fixture-message"),
+                "title": at(("key_messages", 0, "title"), "Fixture key message"),
+                "themes": ["fixture-theme"],
+                "audiences": ["fixture-audience"],
+                "text": at(("key_messages", 0, "text"), "Synthetic key message."),
+                "questions": [at(("key_messages", 0, "questions", 0), "Do you know where it is kept?")],
+                "closing": at(("key_messages", 0, "closing"), "Synthetic closing."),
+            }
+        ],
+    }
+
+
+def is_guard_problem(message: str) -> bool:
+    """A problem the guard reports, not one of the other checks (a question without '?' ...)."""
+    return (
+        message.startswith("looks like ")
+        or message.startswith("pseudonym '")
+        or " is a phone number: " in message
+        or "links to an email address that is not allowed" in message
+    )
+
+
+def brief_problems(data: dict, stem: str) -> dict[tuple, list[str]]:
+    """Guard problems by path, from the real brief checks on a brief made from `data`."""
+    brief = Brief.model_validate(data)
+    record = content.BriefRecord(stem, f"corpus/briefs/{stem}.yml", brief)
+    content.place_entries(record)
+    found = defaultdict(list)
+    for path, message, *_ in checks.brief_checks(record, VOCABULARY):
+        if is_guard_problem(message):
+            found[tuple(path)].append(message)
+    return found
+
+
+def vocabulary_problems(place: dict[tuple, str]) -> dict[tuple, list[str]]:
+    """Guard problems by path, from the real shared-list checks on lists made from `place`."""
+    at = place.get
+    lists = [
+        ThemeList.model_validate(
+            {"themes": [{
+                "id": at(("themes", 0, "id"), "fixture-theme"),
+                "title": at(("themes", 0, "title"), "Fixture theme"),
+                "description": at(("themes", 0, "description"), "Synthetic description."),
+                "aliases": [at(("themes", 0, "aliases", 0), "synthetic alias")],
+            }]}
+        ),
+        ResourceList.model_validate(
+            {"resources": [{
+                "id": at(("resources", 0, "id"), "fixture-guide"),
+                "title": at(("resources", 0, "title"), "Fixture guide"),
+                "url": at(("resources", 0, "url"), "https://example.org/fixture"),
+            }]}
+        ),
+        AudienceList.model_validate(
+            {"audiences": [{
+                "id": at(("audiences", 0, "id"), "fixture-audience"),
+                "title": at(("audiences", 0, "title"), "Fixture audience"),
+                "description": at(("audiences", 0, "description"), "Synthetic description."),
+            }]}
+        ),
+    ]
+    found = defaultdict(list)
+    for model in lists:
+        for path, message, *_ in checks.vocabulary_checks(model, VOCABULARY):
+            if is_guard_problem(message):
+                found[tuple(path)].append(message)
+    return found
+
+
+# --- The corpus ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Positive:
+    kind: str
+    encoding: str
+    position: str
+    written: str
+
+
+def _written(kind: str, detail: str, encoding: str, how: str) -> str | None:
+    if how == SLUG:
+        return slug(detail) if encoding == "as typed" else None
+    if how == "url":
+        return address(kind, detail) if encoding == "as typed" else None
+    encoded = ENCODINGS[encoding](detail)
+    return None if encoded is None else _sentence(encoded)
+
+
+def measure_positives() -> list[tuple[Positive, bool]]:
+    """Every positive, and whether the real checks caught it at its field."""
+    results = []
+    for kind, details in KINDS.items():
+        for detail in details:
+            for encoding in ENCODINGS:
+                # One brief and one set of shared lists hold the detail in every field at once;
+                # each field's problems are told apart by their path.
+                placed = {}
+                for position, path, how in BRIEF_POSITIONS + VOCABULARY_POSITIONS:
+                    written = _written(kind, detail, encoding, how)
+                    if written is not None:
+                        placed[position] = (path, written)
+                stem = placed.pop("file name", (None, None))[1]
+                place = {path: written for path, written in placed.values()}
+                found = brief_problems(brief_data(place), f"2099-00-{stem}" if stem else "2099-00-fixture")
+                found.update(vocabulary_problems(place))
+                if stem:
+                    placed["file name"] = (fields.FILE_NAME, stem)
+                for position, (path, written) in placed.items():
+                    results.append((Positive(kind, encoding, position, written), bool(found.get(path))))
+                results.extend(_pseudonym_positive(kind, detail, encoding))
+    return results
+
+
+def _pseudonym_positive(kind: str, detail: str, encoding: str) -> list[tuple[Positive, bool]]:
+    """The detail in the `pseudonym` field, which is one or two words ending in `*` and nothing
+    else. A plain given name there is what a pseudonym is, so it is not a positive."""
+    encoded = ENCODINGS[encoding](detail)
+    if encoded is None:
+        return []
+    written = encoded if encoded.endswith("*") else f"{encoded}*"
+    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?\*", written):
+        return []
+    found = brief_problems(brief_data({}, pseudonym=written), "2099-00-fixture")
+    return [(Positive(kind, encoding, "pseudonym", written), bool(found.get(PSEUDONYM_POSITION[1])))]
+
+
+# Ordinary text briefs are made of: none of it identifies anyone.
+SECTOR_WORDS = [
+    "GP", "GPs", "CAMHS", "Early Help", "CIN", "TAC", "EHCP", "CP", "DV", "MASH", "LADO", "IRO",
+    "SENCO", "CSC", "Children's Social Care", "the Health Visiting service", "the school nurse",
+    "the Designated Nurse", "the Family Support Worker", "the Team around the Child", "Youth Justice",
+    "Adult Social Care", "the Police", "Housing", "the Local Authority", "the Virtual School",
+    "the CHSCB", "the Safeguarding Partnership", "the social worker", "the allocated worker",
+]
+SENTENCE_TEMPLATES = [
+    "{w} was informed of the concerns.",
+    "A referral was made to {w} in 2016-17.",
+    "Do you engage {w} at the right time?",
+    "{w} attended the 6-8 weekly meetings.",
+    "In Case 2, {w} involvement was reviewed.",
+    "The audit found that {w} shared information promptly.",
+    "Professionals should escalate concerns to {w} when needed.",
+    "Is {w} invited to the review meeting?",
+    "Consider a referral to {w} (see the Threshold of Need tool).",
+    "{w} and the school agreed a 12 week plan.",
+    "**{w}** should be engaged in review meetings.",
+    "Do you know how to contact *{w}* out of hours?",
+]
+OTHER_NEGATIVES = [
+    "Felix* attends a special school.", "Gabriele* is happy and engaging.", "Harry* has an EHCP.",
+    "Felix* and Harry* were seen in 2017-18.", "Childline is on 0800 1111.",
+    "The NSPCC helpline is 0808 800 5000.", "Call 999 in an emergency.", "Call 111 for advice.",
+    "The 2016-17 and 2017-18 audits.", "a 6 monthly multi-agency case file audit",
+    "In February 2010 the policy changed.", "Year 10 pupils and CAMHS", "Key Stage 2 pupils",
+    "the school at Great Ormond Street Hospital", "the City of London and Hackney",
+    "Case FC, a local Serious Case Review", "Take the M25 and the A12 north.", "Case 1, Case 2 and Case 3",
+    "the outward code SW1A alone", "a primary aged girl", "a secondary school", "a special school",
+    "the father's role", "mother's mental health", "Mother self-referred to Early Help.",
+    "Father was arrested.", "The Think Family approach", "Will you check with other agencies?",
+    "In May the panel met.", "The Children and Families Team", "Section 47 enquiries", "Section 17",
+    "Level 3 safeguarding training", "a Level 4 need", "Tier 3 CAMHS", "about 20 per cent of cases",
+    "30 hours of childcare", "within 24 hours", "a 7 minute briefing", "the 2018 guidance",
+    "Working Together to Safeguard Children 2018", "seen at King's College Hospital",
+    "Homerton University Hospital", "the Royal London Hospital", "the Family Nurse Partnership",
+    "the GP Practice was informed", "the Lead Professional",
+    "the Multi-Agency Safeguarding Hub", "a Child Protection Conference", "an Initial Health Assessment", "Ofsted's 2017 inspection", "a 12 week plan",
+]
+SLUG_NEGATIVES = ["case-1", "case-2", "2016-17-send", "2017-18-think-family", "the-silent-child",
+                  "fathers-and-significant-others", "send", "thresholds", "gps", "all-professionals"]
+
+
+def seed_sentences() -> list[str]:
+    """Every sentence of the two real briefs (data/briefs/), split at full stops."""
+    sentences = []
+    for path in sorted((ROOT / "data" / "briefs").glob("*.yml")):
+        brief = Brief.model_validate(content.read(path, path.name).data)
+        for _, text in fields.brief_texts(brief, path.stem):
+            sentences.extend(s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip())
+    return list(dict.fromkeys(sentences))
+
+
+def negatives() -> list[str]:
+    templated = [t.format(w=w) for t in SENTENCE_TEMPLATES for w in SECTOR_WORDS]
+    for i, sentence in enumerate(templated):  # sentences start with a capital, as briefs do
+        templated[i] = sentence[0].upper() + sentence[1:]
+    return list(dict.fromkeys(seed_sentences() + templated + OTHER_NEGATIVES))
+
+
+def measure_negatives() -> list[tuple[str, list[str]]]:
+    """Each negative and the guard problems reported on it, in a brief that declares the seed
+    pseudonyms (Felix*, Gabriele*, Harry*), each negative in its own field."""
+    texts = negatives()
+    data = brief_data({})
+    data["cases"] = [
+        {"id": case_id, "label": f"Case {i}", "pseudonym": name, "summary": "A synthetic case."}
+        for i, (case_id, name) in enumerate(zip(SLUG_NEGATIVES[:1] + ["case-2", "case-3"], ["Felix*", "Gabriele*", "Harry*"]), 1)
+    ]
+    data["strengths"][0]["points"] = texts
+    data["key_messages"][0]["id"] = "the-silent-child"
+    found = brief_problems(data, "2016-17-send")
+    results = [(text, found.get(("strengths", 0, "points", i), [])) for i, text in enumerate(texts)]
+    stray = {path: messages for path, messages in found.items() if path[:2] != ("strengths", 0)}
+    results.extend((f"(elsewhere in the negative brief) {path}", messages) for path, messages in stray.items())
+    seeds = content.load(ROOT / "data")
+    for record in seeds.briefs:
+        for path, message, *_ in checks.brief_checks(record, checks.Vocabulary(seeds.themes, seeds.resources, seeds.audiences)):
+            if is_guard_problem(message):
+                results.append((f"{record.id} {path}", [message]))
+    return results
+
+
+KIND_OF_MESSAGE = re.compile(r"^looks like (.*?) '")
+
+
+def report() -> tuple[str, bool]:
+    """The per-kind table, and whether recall is 100% with no false positive."""
+    positives = measure_positives()
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+    missed = []
+    for positive, caught in positives:
+        by_kind[positive.kind]["total"] += 1
+        by_kind[positive.kind]["caught"] += caught
+        if not caught:
+            missed.append(positive)
+    lines = [f"Positives: {len(positives)} ({len(KINDS)} kinds x {len(ENCODINGS)} ways of writing x {len(POSITIONS)} fields, where they apply)"]
+    lines.append(f"{'kind':32} {'caught':>7} {'of':>5} {'recall':>7}")
+    for kind, count in by_kind.items():
+        lines.append(f"{kind:32} {count['caught']:7} {count['total']:5} {count['caught'] / count['total']:7.1%}")
+    caught = sum(c["caught"] for c in by_kind.values())
+    lines.append(f"{'all kinds':32} {caught:7} {len(positives):5} {caught / len(positives):7.1%}")
+    for positive in missed[:40]:
+        lines.append(f"  missed: {positive.kind} / {positive.encoding} / {positive.position}: {positive.written!r}")
+
+    negative_results = measure_negatives()
+    false_by_kind: Counter = Counter()
+    flagged = []
+    for text, messages in negative_results:
+        for message in messages:
+            match = KIND_OF_MESSAGE.match(message)
+            false_by_kind[match.group(1) if match else message.split(":")[0]] += 1
+            flagged.append((text, message))
+    lines.append("")
+    lines.append(f"Negatives: {len(negatives())} sentences (every sentence of the two seed briefs included), and the seed briefs themselves")
+    lines.append(f"False positives: {sum(false_by_kind.values())}")
+    for kind, count in false_by_kind.most_common():
+        lines.append(f"  {kind}: {count}")
+    for text, message in flagged[:40]:
+        lines.append(f"  flagged: {text[:60]!r}: {message[:90]}")
+    return "\n".join(lines), not missed and not flagged
+
+
+if __name__ == "__main__":
+    text, perfect = report()
+    print(text)
+    sys.exit(0 if perfect else 1)
