@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -106,7 +106,9 @@ def run_measured(command: list[str], cwd: Path, log: Path) -> tuple[float, float
 
 def site_sizes(site: Path, brief_ids: list[str]) -> dict:
     html = [p.stat().st_size for p in site.rglob("*.html")]
-    briefs = [(site / "briefs" / f"{i}.html").stat().st_size for i in brief_ids if (site / "briefs" / f"{i}.html").exists()]
+    briefs = [
+        (site / "briefs" / f"{i}.html").stat().st_size for i in brief_ids if (site / "briefs" / f"{i}.html").exists()
+    ]
     index = site / "search" / "search_index.json"
     return {
         "html_bytes": sum(html),
@@ -207,8 +209,8 @@ def measure_serve_edit(project: Path, brief_id: str, logs: Path) -> dict:
         for marker in EDIT_MARKERS:
             time.sleep(1.0)  # let the server settle after the previous rebuild
             text = path.read_text(encoding="utf-8")
-            path.write_text(pattern.sub(lambda m: f"{lead}{m[1]}{marker}", text, 1), encoding="utf-8")
-            seconds = wait_until(lambda: marker in fetch(url), timeout=600, interval=0.1)
+            path.write_text(pattern.sub(lambda m, marker=marker: f"{lead}{m[1]}{marker}", text, 1), encoding="utf-8")
+            seconds = wait_until(lambda marker=marker: marker in fetch(url), timeout=600, interval=0.1)
             times.append(round(seconds, 2) if seconds is not None else None)
             say(f"  serve: edit shown after {times[-1]} s")
         measured = [t for t in times if t is not None]
@@ -274,7 +276,7 @@ def measure_search(site: Path, query: str, attempts: int = 3) -> dict:
                     context = browser.new_context(viewport={"width": 1280, "height": 900})
                     page = context.new_page()
                     finished: list = []
-                    page.on("requestfinished", lambda request: finished.append(request))
+                    page.on("requestfinished", lambda request, finished=finished: finished.append(request))
                     page.add_init_script(WATCH_SCRIPT)
                     page.goto(f"{base}/index.html", wait_until="load")
                     box = page.locator("input.md-search__input")
@@ -289,7 +291,8 @@ def measure_search(site: Path, query: str, attempts: int = 3) -> dict:
                     before = [
                         (request, size)
                         for request, size in sizes
-                        if request.timing["startTime"] + max(request.timing["responseEnd"], 0) <= marks["resultWall"] + 1
+                        if request.timing["startTime"] + max(request.timing["responseEnd"], 0)
+                        <= marks["resultWall"] + 1
                     ]
                     firsts.append((marks["result"] - marks["key"]) / 1000)
                     totals.append(sum(size for _, size in before))
@@ -339,7 +342,7 @@ def bench(n: int, runs: int) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"lb-bench-{n}-"))
     logs = work / "logs"
     logs.mkdir()
-    record: dict = {"n": n, "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    record: dict = {"n": n, "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}
     try:
         say(f"N={n}: generating the corpus in {work}")
         data = corpus.generate(work / "corpus", n)
@@ -355,15 +358,22 @@ def bench(n: int, runs: int) -> dict:
                 result = build(kind, project, work / f"{kind}-site", logs, run, brief_ids)
                 results[kind].append(result)
                 if result["exit_code"] == 0:
-                    say(f"N={n}: {kind:8} build {run}/{runs}: {result['seconds']:.2f} s, peak {result['peak_mib']:.0f} MiB")
+                    say(
+                        f"N={n}: {kind:8} build {run}/{runs}: {result['seconds']:.2f} s, peak {result['peak_mib']:.0f} MiB"
+                    )
                 else:
-                    say(f"N={n}: {kind:8} build {run}/{runs} FAILED (exit {result['exit_code']}):\n{result['error'][-1500:]}")
+                    say(
+                        f"N={n}: {kind:8} build {run}/{runs} FAILED (exit {result['exit_code']}):\n{result['error'][-1500:]}"
+                    )
         for kind in ("ours", "baseline"):
             record[f"{kind}_runs"] = results[kind]
 
         good = {kind: [r for r in results[kind] if r["exit_code"] == 0] for kind in results}
         ours_s, baseline_s = median_of(good["ours"], "seconds"), median_of(good["baseline"], "seconds")
-        ours_index, base_index = median_of(good["ours"], "search_index_bytes"), median_of(good["baseline"], "search_index_bytes")
+        ours_index, base_index = (
+            median_of(good["ours"], "search_index_bytes"),
+            median_of(good["baseline"], "search_index_bytes"),
+        )
         ours_page = median_of(good["ours"], "median_brief_page_bytes")
         base_page = median_of(good["baseline"], "median_brief_page_bytes")
         record.update(
@@ -380,7 +390,9 @@ def bench(n: int, runs: int) -> dict:
             baseline_median_brief_page_kb=kb(base_page),
             page_ratio=ratio(ours_page, base_page),
             total_html_mb=round(median_of(good["ours"], "html_bytes") / MIB, 2) if good["ours"] else None,
-            baseline_total_html_mb=round(median_of(good["baseline"], "html_bytes") / MIB, 2) if good["baseline"] else None,
+            baseline_total_html_mb=round(median_of(good["baseline"], "html_bytes") / MIB, 2)
+            if good["baseline"]
+            else None,
             html_pages=median_of(good["ours"], "html_pages"),
             baseline_html_pages=median_of(good["baseline"], "html_pages"),
             search_index_kb=kb(ours_index),
@@ -404,8 +416,10 @@ def bench(n: int, runs: int) -> dict:
             if good["ours"] and results["ours"][-1]["exit_code"] == 0:
                 say(f"N={n}: searching '{corpus.SEARCH_QUERY}' in headless Chromium (our site)")
                 record.update(measure_search(work / "ours-site", corpus.SEARCH_QUERY))
-                say(f"N={n}: first result {record.get('search_first_result_s')} s after the last key, "
-                    f"{record.get('search_bytes_kb')} KB loaded {record.get('search_error', '')}")
+                say(
+                    f"N={n}: first result {record.get('search_first_result_s')} s after the last key, "
+                    f"{record.get('search_bytes_kb')} KB loaded {record.get('search_error', '')}"
+                )
             if good["baseline"] and results["baseline"][-1]["exit_code"] == 0:
                 say(f"N={n}: the same search on the baseline site")
                 other = measure_search(work / "baseline-site", corpus.SEARCH_QUERY)
@@ -426,29 +440,51 @@ def budgets(records: dict[int, dict]) -> list[dict]:
     rows = []
 
     def add(name: str, target: str, measured: str, ok: bool | None):
-        rows.append({"budget": name, "target": target, "measured": measured,
-                     "status": "not measured" if ok is None else ("met" if ok else "not met")})
+        rows.append(
+            {
+                "budget": name,
+                "target": target,
+                "measured": measured,
+                "status": "not measured" if ok is None else ("met" if ok else "not met"),
+            }
+        )
 
     big, mid = records.get(1000), records.get(100)
     if big and big.get("ours_s") and big.get("baseline_s"):
-        add("(a) build time at N=1000", "ours <= 0.35 x baseline",
+        add(
+            "(a) build time at N=1000",
+            "ours <= 0.35 x baseline",
             f"{big['ours_s']:.1f} s vs {big['baseline_s']:.1f} s = {big['ratio']:.2f}x",
-            big["ours_s"] <= 0.35 * big["baseline_s"])
+            big["ours_s"] <= 0.35 * big["baseline_s"],
+        )
     else:
         add("(a) build time at N=1000", "ours <= 0.35 x baseline", "N=1000 not run", None)
     if big and mid and big.get("ours_s") and mid.get("ours_s"):
         per_big, per_mid = big["ours_s"] / 1000, mid["ours_s"] / 100
-        add("(b) linear growth", "s per brief at 1000 <= 1.15 x at 100",
-            f"{1000 * per_big:.1f} ms vs {1000 * per_mid:.1f} ms = {per_big / per_mid:.2f}x", per_big <= 1.15 * per_mid)
+        add(
+            "(b) linear growth",
+            "s per brief at 1000 <= 1.15 x at 100",
+            f"{1000 * per_big:.1f} ms vs {1000 * per_mid:.1f} ms = {per_big / per_mid:.2f}x",
+            per_big <= 1.15 * per_mid,
+        )
     else:
         add("(b) linear growth", "s per brief at 1000 <= 1.15 x at 100", "needs N=100 and N=1000", None)
     pages = [(n, r["median_brief_page_kb"]) for n, r in sorted(records.items()) if r.get("median_brief_page_kb")]
-    add("(c) median brief page", "< 40 KB at every N", ", ".join(f"N={n}: {v:.1f} KB" for n, v in pages) or "no build",
-        all(v < 40 for _, v in pages) if pages else None)
-    index = [(n, r["search_index_kb"], r["corpus_text_kb"]) for n, r in sorted(records.items()) if r.get("search_index_kb")]
-    add("(d) search index size", "<= 1.25 x corpus text",
+    add(
+        "(c) median brief page",
+        "< 40 KB at every N",
+        ", ".join(f"N={n}: {v:.1f} KB" for n, v in pages) or "no build",
+        all(v < 40 for _, v in pages) if pages else None,
+    )
+    index = [
+        (n, r["search_index_kb"], r["corpus_text_kb"]) for n, r in sorted(records.items()) if r.get("search_index_kb")
+    ]
+    add(
+        "(d) search index size",
+        "<= 1.25 x corpus text",
         ", ".join(f"N={n}: {i:.0f} KB vs {t:.0f} KB = {i / t:.2f}x" for n, i, t in index) or "no build",
-        all(i <= 1.25 * t for _, i, t in index) if index else None)
+        all(i <= 1.25 * t for _, i, t in index) if index else None,
+    )
     if big and big.get("check_s") is not None:
         add("(e) make check at N=1000", "< 2 s", f"{big['check_s']:.2f} s", big["check_s"] < 2)
     else:
@@ -480,9 +516,14 @@ def machine() -> dict:
     except OSError:
         pass
     versions = subprocess.run(
-        [PYTHON, "-c", "import sys, importlib.metadata as m; print(sys.version.split()[0]); "
-         "print(m.version('mkdocs')); print(m.version('mkdocs-material')); print(m.version('mkdocs-macros-plugin'))"],
-        capture_output=True, text=True,
+        [
+            PYTHON,
+            "-c",
+            "import sys, importlib.metadata as m; print(sys.version.split()[0]); "
+            "print(m.version('mkdocs')); print(m.version('mkdocs-material')); print(m.version('mkdocs-macros-plugin'))",
+        ],
+        capture_output=True,
+        text=True,
     ).stdout.split()
     versions += ["?"] * (4 - len(versions))
     return {
@@ -494,7 +535,7 @@ def machine() -> dict:
         "mkdocs": versions[1],
         "material": versions[2],
         "macros_plugin": versions[3],
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
@@ -513,7 +554,7 @@ def hand_section() -> str:
         start = text.find(HAND_SECTION)
         if start != -1:
             end = text.find("\n## ", start + len(HAND_SECTION))
-            return text[start: end if end != -1 else len(text)].rstrip() + "\n"
+            return text[start : end if end != -1 else len(text)].rstrip() + "\n"
     return f"{HAND_SECTION}\n\n{HAND_PLACEHOLDER}\n"
 
 
@@ -535,31 +576,59 @@ def _measures(r: dict) -> list[str]:
         row("build wall time, median (s)", f("ours_s", ".2f"), f("baseline_s", ".2f"), f("ratio", ".2f")),
         row("build runs (s)", runs("ours"), runs("baseline")),
         row("time per brief (ms)", f("ours_ms_per_brief", ".1f"), f("baseline_ms_per_brief", ".1f")),
-        row("peak memory of the build (MiB)", f("ours_peak_mib", ".0f"), f("baseline_peak_mib", ".0f"),
-            f("peak_ratio", ".2f")),
-        row("median brief page (KB)", f("median_brief_page_kb", ".1f"), f("baseline_median_brief_page_kb", ".1f"),
-            f("page_ratio", ".2f")),
-        row("HTML pages / total HTML (MB)", f"{f('html_pages')} / {f('total_html_mb', '.1f')}",
-            f"{f('baseline_html_pages')} / {f('baseline_total_html_mb', '.1f')}"),
-        row("search index (KB)", f("search_index_kb", ".0f"), f("baseline_search_index_kb", ".0f"),
-            f("search_index_ratio", ".2f")),
-        row(f"search index / corpus text ({f('corpus_text_kb', '.0f')} KB)", f("search_index_to_text", ".2f"),
-            f("baseline_search_index_to_text", ".2f")),
+        row(
+            "peak memory of the build (MiB)",
+            f("ours_peak_mib", ".0f"),
+            f("baseline_peak_mib", ".0f"),
+            f("peak_ratio", ".2f"),
+        ),
+        row(
+            "median brief page (KB)",
+            f("median_brief_page_kb", ".1f"),
+            f("baseline_median_brief_page_kb", ".1f"),
+            f("page_ratio", ".2f"),
+        ),
+        row(
+            "HTML pages / total HTML (MB)",
+            f"{f('html_pages')} / {f('total_html_mb', '.1f')}",
+            f"{f('baseline_html_pages')} / {f('baseline_total_html_mb', '.1f')}",
+        ),
+        row(
+            "search index (KB)",
+            f("search_index_kb", ".0f"),
+            f("baseline_search_index_kb", ".0f"),
+            f("search_index_ratio", ".2f"),
+        ),
+        row(
+            f"search index / corpus text ({f('corpus_text_kb', '.0f')} KB)",
+            f("search_index_to_text", ".2f"),
+            f("baseline_search_index_to_text", ".2f"),
+        ),
         row("`make check` (s, median of 3)", f("check_s", ".2f")),
     ]
     if "serve_edit_s" in r or "serve_error" in r:
         edits = ", ".join(_fmt(x) for x in r.get("serve_edit_runs_s", []))
-        lines.append(row("`mkdocs serve`: an edit shown (s, median of 3)",
-                         f"{f('serve_edit_s', '.1f')} (runs {edits}; first page {f('serve_first_page_s')} s)"))
+        lines.append(
+            row(
+                "`mkdocs serve`: an edit shown (s, median of 3)",
+                f"{f('serve_edit_s', '.1f')} (runs {edits}; first page {f('serve_first_page_s')} s)",
+            )
+        )
         if r.get("serve_error"):
             lines.append(row("serve error", r["serve_error"]))
     if "search_first_result_s" in r or "search_error" in r:
         query = r.get("search_query", corpus.SEARCH_QUERY)
         lines += [
-            row(f"search '{query}': last key to first result (s)", f("search_first_result_s", ".2f"),
-                f("baseline_search_first_result_s", ".2f")),
-            row("search: bytes loaded before the first result (KB)", f("search_bytes_kb", ".0f"),
-                f("baseline_search_bytes_kb", ".0f")),
+            row(
+                f"search '{query}': last key to first result (s)",
+                f("search_first_result_s", ".2f"),
+                f("baseline_search_first_result_s", ".2f"),
+            ),
+            row(
+                "search: bytes loaded before the first result (KB)",
+                f("search_bytes_kb", ".0f"),
+                f("baseline_search_bytes_kb", ".0f"),
+            ),
         ]
         for key in ("search_error", "baseline_search_error"):
             if r.get(key):
@@ -620,8 +689,8 @@ def report(records: list[dict], rows: list[dict], host: dict, took_s: float) -> 
         "- `benchmarks/corpus.py` writes N synthetic briefs (three cases, about six strengths and eight",
         "  key messages each, two to four questions per key message, half by theme and half case by",
         "  case, years 2000-01 to 2099-00) and 25 synthetic themes into a temporary folder.",
-        "- \"ours\" is this project's mkdocs.yml, docs/, macros/, overrides/ and CONTRIBUTING.md next to",
-        "  that data/; \"baseline\" (`benchmarks/baseline.py`) is plain MkDocs + Material with the same",
+        '- "ours" is this project\'s mkdocs.yml, docs/, macros/, overrides/ and CONTRIBUTING.md next to',
+        '  that data/; "baseline" (`benchmarks/baseline.py`) is plain MkDocs + Material with the same',
         "  text, one Markdown page per brief and per theme, every brief and theme in `nav`, no macros,",
         "  no hooks, `use_directory_urls: false`, search on.",
         "- Each project is built with `python -m mkdocs build --site-dir ...` (ours with `--strict`),",
@@ -633,7 +702,7 @@ def report(records: list[dict], rows: list[dict], host: dict, took_s: float) -> 
         "- `make check` = `python -m macros.check <data>`, median of 3.",
         "- At N=100, `mkdocs serve` runs on our project; one word of a brief's introduction is changed",
         "  three times and the page is polled every 0.1 s until it shows the new word.",
-        f"- At N>=1000, both built sites are served by `python -m http.server` and opened in headless",
+        "- At N>=1000, both built sites are served by `python -m http.server` and opened in headless",
         f"  Chromium (Playwright); '{corpus.SEARCH_QUERY}' is typed into the search box 30 ms a key; the",
         "  time from the last keystroke to the first visible result is taken in the page, and the",
         "  bytes are those of every response finished before that result (median of 3 fresh contexts).",

@@ -219,7 +219,11 @@ def resources() -> list[dict]:
 
 def audiences() -> list[dict]:
     return [
-        {"id": audience_id, "title": title, "description": f"Synthetic role: key messages addressed to {title.lower()}."}
+        {
+            "id": audience_id,
+            "title": title,
+            "description": f"Synthetic role: key messages addressed to {title.lower()}.",
+        }
         for audience_id, title in AUDIENCES
     ]
 

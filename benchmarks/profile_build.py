@@ -30,8 +30,19 @@ def main(argv: list[str]) -> int:
         data = corpus.generate(work / "corpus", n)
         project = bench.make_project(work / "ours", data)
         output = Path(argv[1]).resolve() if len(argv) > 1 else work / "build.prof"
-        command = [bench.PYTHON, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "--strict",
-                   "--site-dir", str(work / "site")]
+        command = [
+            bench.PYTHON,
+            "-m",
+            "cProfile",
+            "-o",
+            str(output),
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(work / "site"),
+        ]
         print(f"profiling a strict build of {n} synthetic briefs ...", flush=True)
         result = subprocess.run(command, cwd=project, env=bench.child_env(), capture_output=True, text=True)
         if result.returncode != 0:

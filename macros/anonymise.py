@@ -214,7 +214,7 @@ def _hits(pattern: re.Pattern, text: str, name_group: str | None = None) -> Iter
         yield Hit(match.start(), match.end(), match[name_group] if name_group else None)
 
 
-def emails(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def emails(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: an email address names or reaches a person directly, however it is spelt out.
     if "@" in text:
         yield from _hits(EMAIL, text)
@@ -261,7 +261,7 @@ SERVICE_TYPES = {
 }
 
 
-def phone_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def phone_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a landline or mobile number reaches a family or a worker. UK numbers by their digits
     # (Ofcom's drama ranges included); any other valid number through `phonenumbers`.
     for start, end, written, digits in _digit_runs(text):
@@ -282,7 +282,7 @@ def _is_phone_number(written: str, digits: str) -> bool:
     return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in SERVICE_TYPES
 
 
-def nhs_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def nhs_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: an NHS number identifies one patient; only numbers with a valid check digit count,
     # written whole, as 3-3-4, or with a separator between every digit.
     for start, end, written, digits in _digit_runs(text):
@@ -291,19 +291,19 @@ def nhs_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
             yield Hit(start, end)
 
 
-def pupil_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def pupil_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a Unique Pupil Number follows one child through every school in England.
     for match in UPN.finditer(text):
         if upn.is_valid(re.sub(r"[ .\-]", "", match.group()).upper()):
             yield Hit(*match.span())
 
 
-def postcodes(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def postcodes(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a full postcode narrows a home to a handful of addresses.
     yield from _hits(POSTCODE, text)
 
 
-def dates_of_birth(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def dates_of_birth(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a full date, "born in/on ...", or a birthday next to an age can be a date of birth.
     # Each pattern runs only when the words it needs are there (see `Text`).
     quick = quick or Text(text)
@@ -323,12 +323,12 @@ def dates_of_birth(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
         yield from _hits(LABELLED_BIRTH_DATE, text)
 
 
-def ni_numbers(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def ni_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a National Insurance number identifies one adult (or a young person from 16).
     yield from _hits(NI_NUMBER, text)
 
 
-def street_addresses(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def street_addresses(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a street, with or without a house number, or a named estate locates a family's home.
     # Each pattern runs only when the capitalised street word it ends in is there.
     quick = quick or Text(text)
@@ -343,7 +343,7 @@ def street_addresses(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
         yield from _hits(ESTATE, text)
 
 
-def named_places(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def named_places(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a named school, nursery, GP surgery or hospital ward narrows a child to a few hundred.
     for match in INSTITUTION.finditer(text):
         starts = [(word.start(), word.group()) for word in re.finditer(r"\S+", match["name"])]
@@ -353,7 +353,7 @@ def named_places(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
             yield Hit(match.start("name") + starts[0][0], match.end())
 
 
-def named_people(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def named_people(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a relative or professional followed by a name ("mother Jane Example", "Dr Example",
     # "the allocated worker, Jane Example").
     for match in NAMED_PERSON.finditer(text):
@@ -361,7 +361,7 @@ def named_people(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
             yield Hit(match.start(), match.end(), match["name"])
 
 
-def named_children(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def named_children(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a child described or named in context ("Jane is a 7 year old girl", "called Jane").
     for pattern in (DESCRIBED_CHILD, CALLED_CHILD):
         for match in pattern.finditer(text):
@@ -369,14 +369,14 @@ def named_children(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
                 yield Hit(match.start(), match.end(), match["name"])
 
 
-def given_names(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def given_names(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a common given name that is not a declared pseudonym may be a child's real name.
     for match in CAPITALISED_WORD.finditer(text):
         if match["name"] in GIVEN_NAMES:
             yield Hit(match.start(), match.end(), match["name"])
 
 
-def mixed_scripts(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
+def mixed_scripts(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a Cyrillic or Greek letter inside a Latin word ("Jаne") hides a name from every other
     # detector while looking the same on the page; no English word mixes alphabets.
     for match in LETTERS.finditer(text):
@@ -388,7 +388,9 @@ def mixed_scripts(text: str, quick: "Text | None" = None) -> Iterator[Hit]:
 # --- Reading a text as the page shows it -------------------------------------------------------
 
 # Characters Word, case systems and email paste that change nothing on the page, or only spacing.
-INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
 # What the normaliser looks at: non-ASCII characters, HTML entities and percent-escapes.
 SPECIAL = re.compile(r"[^\x00-\x7f]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?|%[0-9A-Fa-f]{2}")
 # Markdown that the page does not show as text: emphasis, code marks, link brackets and targets.
@@ -406,7 +408,7 @@ class View:
 
     text: str
     origin: list[int] | None = None
-    base: "View | None" = None  # for a rendered reading: the reading its Markdown was cut from
+    base: View | None = None  # for a rendered reading: the reading its Markdown was cut from
 
     def position_in_original(self, position: int) -> int:
         if self.base is not None:
@@ -519,9 +521,7 @@ ROLE_WORDS = frozenset(
     "psychologist psychiatrist practitioner advocate manager".split()
 )
 TITLE_WORDS = frozenset("Mr Mrs Ms Mx Miss Dr Prof PC DC DS DI Sgt".split())
-PLACE_WORDS = frozenset(
-    "School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward".split()
-)
+PLACE_WORDS = frozenset("School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward".split())
 STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", STREET_WORD))
 HOME_WORDS = frozenset(
     "live lives living lived reside resides residing moved moving housed rehoused staying stays "
@@ -587,7 +587,11 @@ DETECTORS: list[tuple[str, Detector, Callable[[Text], bool]]] = [
     ("a named relative or professional", named_people, _may_name_a_person),
     ("a named child", named_children, _may_name_a_child),
     ("a given name that is not a declared pseudonym", given_names, lambda t: not t.words.isdisjoint(GIVEN_NAMES)),
-    ("a word mixing alphabets (a Cyrillic or Greek letter among Latin ones)", mixed_scripts, lambda t: not t.text.isascii()),
+    (
+        "a word mixing alphabets (a Cyrillic or Greek letter among Latin ones)",
+        mixed_scripts,
+        lambda t: not t.text.isascii(),
+    ),
 ]
 # Joins the views of one brief so each detector runs once per brief; no pattern matches across it.
 SEPARATOR = "\n\x00\n"
@@ -663,7 +667,7 @@ def scan_all(
 
 def nhs_check_digit_is_valid(digits: str) -> bool:
     """The NHS number's modulus 11 check: weights 10..2 on the first nine digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     if check == 11:
         check = 0

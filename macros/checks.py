@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from . import anonymise, fields
 from .model import BRIEF_ID_PATTERN, Brief, KeyMessage, ThemeList
@@ -57,7 +57,6 @@ def suggest(word: str, choices) -> str:
     return " — did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
 
 
-
 # --- Briefs --------------------------------------------------------------------------------
 
 
@@ -69,14 +68,15 @@ def file_name_checks(file_name: str, brief: Brief | None) -> Found:
         return
     match = re.match(BRIEF_ID_PATTERN, stem)
     if not match:
-        yield (), (
-            f"file name '{file_name}' must be <year>-<slug>.yml in lower case, such as 2017-18-think-family.yml"
-        )
+        yield (), (f"file name '{file_name}' must be <year>-<slug>.yml in lower case, such as 2017-18-think-family.yml")
         return
     if brief is not None and match.group(1) != brief.year:
-        yield ("year",), (
-            f"year '{brief.year}' disagrees with the file name '{file_name}': rename the file to "
-            f"{brief.year}-{match.group(2)}.yml or correct the year"
+        yield (
+            ("year",),
+            (
+                f"year '{brief.year}' disagrees with the file name '{file_name}': rename the file to "
+                f"{brief.year}-{match.group(2)}.yml or correct the year"
+            ),
         )
 
 
@@ -115,9 +115,11 @@ def unused_allowances(allow, texts: list[str]) -> Found:
     for a, allowance in enumerate(allow):
         exact = anonymise.normalise(allowance.text).text.strip()
         if not any(exact in reading for reading in readings):
-            yield ("allow", a, "text"), (
-                f"allowed text '{allowance.text[:40]}' is no longer in this file: remove it from `allow:`"
-            ), True
+            yield (
+                ("allow", a, "text"),
+                (f"allowed text '{allowance.text[:40]}' is no longer in this file: remove it from `allow:`"),
+                True,
+            )
 
 
 # A pseudonym is a name and nothing else: one or two capitalised words, marked with `*`.
@@ -139,13 +141,17 @@ def pseudonym_rules(brief: Brief) -> Found:
         if name is None or is_pseudonym(name):
             continue
         if not name.endswith("*") and is_pseudonym(name + "*"):
-            yield ("cases", c, "pseudonym"), (
-                f"pseudonym '{name}' must be marked with * (as '{name}*') to show it is not a real name"
+            yield (
+                ("cases", c, "pseudonym"),
+                (f"pseudonym '{name}' must be marked with * (as '{name}*') to show it is not a real name"),
             )
         else:
-            yield ("cases", c, "pseudonym"), (
-                f"pseudonym '{name[:40]}' must be one or two capitalised words ending in * (such as 'Felix*') and nothing "
-                f"else: put any other detail in the summary"
+            yield (
+                ("cases", c, "pseudonym"),
+                (
+                    f"pseudonym '{name[:40]}' must be one or two capitalised words ending in * (such as 'Felix*') and nothing "
+                    f"else: put any other detail in the summary"
+                ),
             )
 
 
@@ -183,7 +189,7 @@ def theme_references(brief: Brief, vocab: Vocabulary) -> Found:
 
 def unknown(kind: str, value: str, where: str, choices) -> str:
     hint = suggest(value, choices)
-    return f"{kind} '{value}' is not in {where}{hint or f': use one of its ids or add it there'}"
+    return f"{kind} '{value}' is not in {where}{hint or ': use one of its ids or add it there'}"
 
 
 def case_references(brief: Brief) -> Found:
@@ -217,15 +223,21 @@ def key_message_rules(record) -> Found:
     seen: set[str] = set()
     for entry in record.key_messages:
         if entry.anchor in seen or entry.anchor in taken:
-            yield entry.path + ("title",), (
-                f"key message '{entry.item.title}' would share the page anchor '{entry.anchor}' with another "
-                f"heading: give it its own `id:`"
+            yield (
+                entry.path + ("title",),
+                (
+                    f"key message '{entry.item.title}' would share the page anchor '{entry.anchor}' with another "
+                    f"heading: give it its own `id:`"
+                ),
             )
         seen.add(entry.anchor)
         for q, question in enumerate(entry.item.questions):
             if "?" not in question:
-                yield entry.path + ("questions", q), (
-                    f"question '{question[:50]}' must be a question (with a '?'); put statements in `text` or `closing`"
+                yield (
+                    entry.path + ("questions", q),
+                    (
+                        f"question '{question[:50]}' must be a question (with a '?'); put statements in `text` or `closing`"
+                    ),
                 )
 
 
@@ -246,36 +258,54 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
     """Markdown stays Markdown: no raw HTML, no placeholder links, resources by id."""
     # The `in` tests skip the regular expressions for the many texts without "<", "{" or "](".
     if "<" in text and (tag := RAW_HTML.search(text)):
-        yield path, f"raw HTML '{tag[0][:30]}' is not allowed in content: use Markdown (**bold**, *italic*, [text](link))"
+        yield (
+            path,
+            f"raw HTML '{tag[0][:30]}' is not allowed in content: use Markdown (**bold**, *italic*, [text](link))",
+        )
     if ("{" in text or "}" in text) and (found := CURLY.search(text)):
         around = text[max(0, found.start() - 10) : found.start() + 20].replace("\n", " ")
-        yield path, (
-            f"curly brackets ('{around}') are not allowed in content: they would be read as page "
-            f"attributes or a template; use round brackets or remove the {{...}}"
+        yield (
+            path,
+            (
+                f"curly brackets ('{around}') are not allowed in content: they would be read as page "
+                f"attributes or a template; use round brackets or remove the {{...}}"
+            ),
         )
     if text.count("[") > MAX_BRACKETS:
-        yield path, (
-            f"the text holds {text.count('[')} '[' characters: at most {MAX_BRACKETS} are allowed "
-            f"(one per link); split the text or remove the brackets"
+        yield (
+            path,
+            (
+                f"the text holds {text.count('[')} '[' characters: at most {MAX_BRACKETS} are allowed "
+                f"(one per link); split the text or remove the brackets"
+            ),
         )
     if "[" in text and (definition := REFERENCE_DEFINITION.search(text)):
-        yield path, (
-            f"reference-style link '{definition[0].strip()[:40]}' is not allowed in content: write the link "
-            f"in place, as [text](https://...) or [text](resource:<id>)"
+        yield (
+            path,
+            (
+                f"reference-style link '{definition[0].strip()[:40]}' is not allowed in content: write the link "
+                f"in place, as [text](https://...) or [text](resource:<id>)"
+            ),
         )
     if "![" in text:
         yield path, "images ('![...](...)') are not allowed in content: the site shows text only; remove the !"
     for match in LINK.finditer(text) if "](" in text else ():
         label, target = match.group(1), match.group(2)
         if target in PLACEHOLDER_TARGETS or target.lower().startswith("javascript:"):
-            yield path, (
-                f"link '[{label}]({target})' goes nowhere: name a resource from data/resources.yml as "
-                f"[{label}](resource:<id>), or give a full https:// address"
+            yield (
+                path,
+                (
+                    f"link '[{label}]({target})' goes nowhere: name a resource from data/resources.yml as "
+                    f"[{label}](resource:<id>), or give a full https:// address"
+                ),
             )
         elif target != link_target(target):
-            yield path, f"link target '{target[:40]}' holds spaces or control characters: write the address without them"
+            yield (
+                path,
+                f"link target '{target[:40]}' holds spaces or control characters: write the address without them",
+            )
         elif target.startswith("resource:"):
-            resource_id = target[len("resource:"):]
+            resource_id = target[len("resource:") :]
             if resource_id not in vocab.resources:
                 yield path, unknown("resource", resource_id, "data/resources.yml", vocab.resources)
         elif not target.startswith(ALLOWED_SCHEMES):
@@ -293,9 +323,12 @@ def resource_url_rules(path: Path, url: str) -> Found:
     if url != link_target(url):
         yield path, f"url '{shown}' holds spaces or control characters: write the address without them"
     elif url.startswith("/"):
-        yield path, (
-            f"url '{shown}' starts with '/': the site must work under any sub-path and from a file share, "
-            f"so give the full https:// address"
+        yield (
+            path,
+            (
+                f"url '{shown}' starts with '/': the site must work under any sub-path and from a file share, "
+                f"so give the full https:// address"
+            ),
         )
     elif url.lower().startswith("tel:"):
         return  # refused with its own reason by resource_address_rules
@@ -333,16 +366,22 @@ def resource_address_rules(name: str, items, allowed: list[str]) -> Iterator[tup
         url = (resource.url or "").strip()
         scheme = url.split(":", 1)[0].lower()
         if scheme == "tel":
-            yield (name, i, "url"), (
-                f"url '{url[:40]}' is a phone number: the site never publishes one; link to the service's web page instead"
+            yield (
+                (name, i, "url"),
+                (
+                    f"url '{url[:40]}' is a phone number: the site never publishes one; link to the service's web page instead"
+                ),
             )
         elif scheme == "mailto":
             address = anonymise.normalise(url.split(":", 1)[1].split("?", 1)[0]).text.strip()
             if address not in exact:
-                yield (name, i, "url"), (
-                    f"url '{url[:40]}' links to an email address that is not allowed: link to the service's web page, "
-                    f"or if '{address[:40]}' is an organisation's own address add it under `allow:` in "
-                    f"data/resources.yml with a reason"
+                yield (
+                    (name, i, "url"),
+                    (
+                        f"url '{url[:40]}' links to an email address that is not allowed: link to the service's web page, "
+                        f"or if '{address[:40]}' is an organisation's own address add it under `allow:` in "
+                        f"data/resources.yml with a reason"
+                    ),
                 )
 
 

@@ -46,7 +46,7 @@ class Entry:
     """A strength or key message, placed in its brief (and case, when the brief goes case by case)."""
 
     kind: Literal["strength", "key-message"]
-    brief: "BriefRecord"
+    brief: BriefRecord
     case: Case | None
     item: Strength | KeyMessage
     anchor: str
@@ -180,10 +180,14 @@ def place_entries(record: BriefRecord) -> None:
         for c, case in enumerate(brief.cases):
             for s, strength in enumerate(case.strengths, start=1):
                 anchor = f"{case.id}-strength-{s}"
-                record.entries.append(Entry("strength", record, case, strength, anchor, ("cases", c, "strengths", s - 1)))
+                record.entries.append(
+                    Entry("strength", record, case, strength, anchor, ("cases", c, "strengths", s - 1))
+                )
             for k, message in enumerate(case.key_messages):
                 anchor = message.id or f"{case.id}-{slugify(message.title)}"
-                record.entries.append(Entry("key-message", record, case, message, anchor, ("cases", c, "key_messages", k)))
+                record.entries.append(
+                    Entry("key-message", record, case, message, anchor, ("cases", c, "key_messages", k))
+                )
     for s, strength in enumerate(brief.strengths, start=1):
         anchor = f"strength-{slugify(strength.title)}" if strength.title else f"strength-{s}"
         record.entries.append(Entry("strength", record, None, strength, anchor, ("strengths", s - 1)))
@@ -294,7 +298,9 @@ def load_vocabularies(data_dir: FilePath) -> tuple[checks.Vocabulary, list[Probl
     for path in sorted(data_dir.glob("*")):
         if (path.is_file() or path.is_symlink()) and path.name not in VOCABULARIES and path.suffix in (".yml", ".yaml"):
             problems.append(
-                Problem(_name_of(data_dir, path), 1, 1, "unexpected file: a brief belongs in data/briefs/<year>-<slug>.yml")
+                Problem(
+                    _name_of(data_dir, path), 1, 1, "unexpected file: a brief belongs in data/briefs/<year>-<slug>.yml"
+                )
             )
 
     vocab = checks.Vocabulary(
@@ -319,9 +325,20 @@ def brief_files(data_dir: FilePath, problems: list[Problem]) -> list[FilePath]:
         return []
     if not briefs_dir.is_dir():
         what = "is not a folder" if briefs_dir.exists() else "is missing"
-        problems.append(Problem(name, 1, 1, f"the folder of briefs {what}: the site needs data/briefs/ with one <year>-<slug>.yml per brief"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                1,
+                f"the folder of briefs {what}: the site needs data/briefs/ with one <year>-<slug>.yml per brief",
+            )
+        )
         return []
-    return [path for path in sorted(briefs_dir.iterdir()) if not path.name.startswith(".") and (path.is_file() or path.is_symlink())]
+    return [
+        path
+        for path in sorted(briefs_dir.iterdir())
+        if not path.name.startswith(".") and (path.is_file() or path.is_symlink())
+    ]
 
 
 def load_brief(path: FilePath, name: str, vocab: checks.Vocabulary) -> tuple[BriefRecord | None, list[Problem]]:

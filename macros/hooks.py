@@ -49,8 +49,11 @@ def on_config(config):
         # A preview keeps running: the problems are printed and shown on every page, and the
         # next rebuild picks up the fixed file. They go to stderr, not MkDocs' log: strict mode
         # would count them and end `mkdocs serve` on its first build.
-        print(f"ERROR   -  The content has problems; the preview shows them until they are fixed.\n{error}",
-              file=sys.stderr, flush=True)
+        print(
+            f"ERROR   -  The content has problems; the preview shows them until they are fixed.\n{error}",
+            file=sys.stderr,
+            flush=True,
+        )
         build.start(content.Catalogue(briefs=[], themes={}, resources={}, audiences={}), error.problems)
     for warning in build.catalogue.warnings:
         log.info(str(warning))
@@ -117,7 +120,9 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     if pages_with_scripts := headers.scripts_in_content(site_dir):
-        raise PluginError(f"A script appeared in the content of {', '.join(pages_with_scripts)}: nothing was published.")
+        raise PluginError(
+            f"A script appeared in the content of {', '.join(pages_with_scripts)}: nothing was published."
+        )
     # The policy hashes the inline scripts of the pages just written.
     headers.write(site_dir, in_pages=config.plugins["material/offline"].config.enabled)
 

@@ -20,7 +20,9 @@ BRIEF_ID_PATTERN = r"^(\d{4}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$"
 # index or Markdown's conversion blow up; an editor who needs more splits the text.
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]  # a title, a name
-Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]  # a question, a point
+Sentence = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)
+]  # a question, a point
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]  # paragraphs of Markdown
 Address = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Year = Annotated[str, StringConstraints(pattern=YEAR_PATTERN)]

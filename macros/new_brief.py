@@ -64,7 +64,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--data", default=str(ROOT / "data"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not re.match(YEAR_PATTERN, args.year or ""):
-        print(f"YEAR must be an audit year such as 2018-19, not '{args.year}': make new-brief YEAR=2018-19 TITLE=\"...\"")
+        print(
+            f"YEAR must be an audit year such as 2018-19, not '{args.year}': make new-brief YEAR=2018-19 TITLE=\"...\""
+        )
         return 2
     if not args.title.strip():
         print('TITLE must not be empty: make new-brief YEAR=2018-19 TITLE="Neglect"')

@@ -45,5 +45,5 @@ class Origin:
     file: str
     path: Path = ()
 
-    def at(self, *parts: str | int) -> "Origin":
+    def at(self, *parts: str | int) -> Origin:
         return Origin(self.file, self.path + tuple(parts))

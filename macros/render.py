@@ -21,8 +21,8 @@ from pathlib import Path
 
 import jinja2
 import markdown
-from markupsafe import Markup
 from markdown.extensions.toc import nest_toc_tokens
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from .content import BriefRecord, Catalogue, Entry
@@ -163,7 +163,7 @@ class Rendered:
 class PageRender:
     """What the partials need while one page is rendered: its links, headings and editor text."""
 
-    def __init__(self, renderer: "Renderer", file, files, *, searchable: bool = False):
+    def __init__(self, renderer: Renderer, file, files, *, searchable: bool = False):
         self.renderer = renderer
         self.catalogue = renderer.catalogue
         self.file = file  # the MkDocs File of the page being rendered
@@ -297,7 +297,9 @@ class Renderer:
         body = ENV.get_template(template).render(page=render, **values)
         searchable = body
         if search_differs:
-            searchable = ENV.get_template(template).render(page=PageRender(self, file, files, searchable=True), **values)
+            searchable = ENV.get_template(template).render(
+                page=PageRender(self, file, files, searchable=True), **values
+            )
         return Rendered(body, searchable, nest_toc_tokens(render.toc), render.anchors, render.links_to_anchors)
 
     def snippet(self, template: str, file, files, **values) -> Markup:

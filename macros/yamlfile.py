@@ -85,7 +85,14 @@ def read(path: FilePath, name: str) -> Document:
         doc.problems.append(Problem(name, 1, 1, SYMLINK_MESSAGE))
         return doc
     if path.stat().st_size > MAX_BYTES:
-        doc.problems.append(Problem(name, 1, 1, f"file is larger than {MAX_BYTES // 1024} KB: a brief is a few KB; split it or remove what does not belong"))
+        doc.problems.append(
+            Problem(
+                name,
+                1,
+                1,
+                f"file is larger than {MAX_BYTES // 1024} KB: a brief is a few KB; split it or remove what does not belong",
+            )
+        )
         return doc
     raw = path.read_bytes()
     if raw.startswith(BOM):

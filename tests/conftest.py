@@ -11,6 +11,7 @@ import pytest
 
 from support import CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, make_project, mkdocs_build, serve
 
+
 def pytest_collection_finish(session):
     """Every test file under a folder that was asked for is collected: a file pytest passes over
     in silence is a test that never runs."""
@@ -18,7 +19,8 @@ def pytest_collection_finish(session):
     asked = [Path(arg.split("::")[0]).resolve() for arg in session.config.args]
     missing = [
         path.relative_to(ROOT).as_posix()
-        for folder in asked if folder.is_dir()
+        for folder in asked
+        if folder.is_dir()
         for path in folder.rglob("test_*.py")
         if "fixtures" not in path.parts and path.resolve() not in collected
     ]

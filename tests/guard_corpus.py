@@ -35,8 +35,14 @@ from macros.model import AudienceList, Brief, ResourceList, ThemeList  # noqa: E
 
 KINDS: dict[str, list[str]] = {
     "mobile number": [
-        "07700 900123", "07700900456", "+44 7700 900789", "0044 7700 900321", "07700.900.654",
-        "0 7 7 0 0 9 0 0 9 8 7", "07700-900-111", "+44 (0)7700 900222",
+        "07700 900123",
+        "07700900456",
+        "+44 7700 900789",
+        "0044 7700 900321",
+        "07700.900.654",
+        "0 7 7 0 0 9 0 0 9 8 7",
+        "07700-900-111",
+        "+44 (0)7700 900222",
     ],
     "landline number": ["020 7946 0123", "+44 (0)20 7946 0456", "(0161) 496 0789", "0113 496 0000", "01632 960123"],
     "international number": ["+33 1 23 45 67 89", "+353 1 234 5678", "+48 22 123 45 67", "+1 212 555 0142"],
@@ -58,7 +64,11 @@ KINDS: dict[str, list[str]] = {
     "named hospital ward": ["Example Ward", "on Fixture Ward"],
     "named relative": ["mother Jane Example", "her uncle Fixture", "Stepfather Example Person"],
     "title and surname": ["Mrs Example", "Dr Fixture", "Mr Specimen"],
-    "named professional": ["The allocated worker, Jane Example, visited", "social worker Ms Example*", "health visitor Oliver"],
+    "named professional": [
+        "The allocated worker, Jane Example, visited",
+        "social worker Ms Example*",
+        "health visitor Oliver",
+    ],
     "given name": ["Jane", "Oliver attended", "Amelia"],
     "named child": ["Zed is a 7 year old girl", "known as Zed"],
 }
@@ -80,7 +90,7 @@ def _entity(detail: str) -> str | None:
     for wanted in (str.isdigit, lambda c: c == "@", str.isalpha):
         for i, char in enumerate(detail):
             if wanted(char) and i > 0 and "%" not in detail[max(0, i - 2) : i]:  # not inside %40
-                return f"{detail[:i]}&#{ord(char)};{detail[i + 1:]}"
+                return f"{detail[:i]}&#{ord(char)};{detail[i + 1 :]}"
     return None
 
 
@@ -101,7 +111,7 @@ def _cyrillic(detail: str) -> str | None:
     for latin, cyrillic in (("a", "\u0430"), ("e", "\u0435"), ("o", "\u043e")):
         match = re.search(rf"(?<=[A-Za-z]){latin}", detail)
         if match and "](" not in detail:
-            return detail[: match.start()] + cyrillic + detail[match.end():]
+            return detail[: match.start()] + cyrillic + detail[match.end() :]
     return None
 
 
@@ -176,7 +186,11 @@ def address(kind: str, detail: str) -> str | None:
         return f"mailto:{detail}"
     if "](mailto:" in detail:
         return detail.split("](", 1)[1].rstrip(")")
-    if kind.endswith("number") and "phone" not in kind and kind in ("mobile number", "landline number", "international number"):
+    if (
+        kind.endswith("number")
+        and "phone" not in kind
+        and kind in ("mobile number", "landline number", "international number")
+    ):
         return "tel:" + re.sub(r"[^\d+]", "", detail)
     path = slug(detail)
     return f"https://example.org/{path}" if path else None
@@ -214,7 +228,10 @@ def brief_data(place: dict[tuple, str], pseudonym: str = "Sample*") -> dict:
                 "pseudonym": pseudonym,
                 "summary": at(("cases", 0, "summary"), "Sample is a synthetic case."),
                 "strengths": [
-                    {"themes": ["fixture-theme"], "text": at(("cases", 0, "strengths", 0, "text"), "Synthetic strength.")}
+                    {
+                        "themes": ["fixture-theme"],
+                        "text": at(("cases", 0, "strengths", 0, "text"), "Synthetic strength."),
+                    }
                 ],
                 "key_messages": [
                     {
@@ -275,26 +292,38 @@ def vocabulary_problems(place: dict[tuple, str]) -> dict[tuple, list[str]]:
     at = place.get
     lists = [
         ThemeList.model_validate(
-            {"themes": [{
-                "id": at(("themes", 0, "id"), "fixture-theme"),
-                "title": at(("themes", 0, "title"), "Fixture theme"),
-                "description": at(("themes", 0, "description"), "Synthetic description."),
-                "aliases": [at(("themes", 0, "aliases", 0), "synthetic alias")],
-            }]}
+            {
+                "themes": [
+                    {
+                        "id": at(("themes", 0, "id"), "fixture-theme"),
+                        "title": at(("themes", 0, "title"), "Fixture theme"),
+                        "description": at(("themes", 0, "description"), "Synthetic description."),
+                        "aliases": [at(("themes", 0, "aliases", 0), "synthetic alias")],
+                    }
+                ]
+            }
         ),
         ResourceList.model_validate(
-            {"resources": [{
-                "id": at(("resources", 0, "id"), "fixture-guide"),
-                "title": at(("resources", 0, "title"), "Fixture guide"),
-                "url": at(("resources", 0, "url"), "https://example.org/fixture"),
-            }]}
+            {
+                "resources": [
+                    {
+                        "id": at(("resources", 0, "id"), "fixture-guide"),
+                        "title": at(("resources", 0, "title"), "Fixture guide"),
+                        "url": at(("resources", 0, "url"), "https://example.org/fixture"),
+                    }
+                ]
+            }
         ),
         AudienceList.model_validate(
-            {"audiences": [{
-                "id": at(("audiences", 0, "id"), "fixture-audience"),
-                "title": at(("audiences", 0, "title"), "Fixture audience"),
-                "description": at(("audiences", 0, "description"), "Synthetic description."),
-            }]}
+            {
+                "audiences": [
+                    {
+                        "id": at(("audiences", 0, "id"), "fixture-audience"),
+                        "title": at(("audiences", 0, "title"), "Fixture audience"),
+                        "description": at(("audiences", 0, "description"), "Synthetic description."),
+                    }
+                ]
+            }
         ),
     ]
     found = defaultdict(list)
@@ -365,11 +394,36 @@ def _pseudonym_positive(kind: str, detail: str, encoding: str) -> list[tuple[Pos
 
 # Ordinary text briefs are made of: none of it identifies anyone.
 SECTOR_WORDS = [
-    "GP", "GPs", "CAMHS", "Early Help", "CIN", "TAC", "EHCP", "CP", "DV", "MASH", "LADO", "IRO",
-    "SENCO", "CSC", "Children's Social Care", "the Health Visiting service", "the school nurse",
-    "the Designated Nurse", "the Family Support Worker", "the Team around the Child", "Youth Justice",
-    "Adult Social Care", "the Police", "Housing", "the Local Authority", "the Virtual School",
-    "the CHSCB", "the Safeguarding Partnership", "the social worker", "the allocated worker",
+    "GP",
+    "GPs",
+    "CAMHS",
+    "Early Help",
+    "CIN",
+    "TAC",
+    "EHCP",
+    "CP",
+    "DV",
+    "MASH",
+    "LADO",
+    "IRO",
+    "SENCO",
+    "CSC",
+    "Children's Social Care",
+    "the Health Visiting service",
+    "the school nurse",
+    "the Designated Nurse",
+    "the Family Support Worker",
+    "the Team around the Child",
+    "Youth Justice",
+    "Adult Social Care",
+    "the Police",
+    "Housing",
+    "the Local Authority",
+    "the Virtual School",
+    "the CHSCB",
+    "the Safeguarding Partnership",
+    "the social worker",
+    "the allocated worker",
 ]
 SENTENCE_TEMPLATES = [
     "{w} was informed of the concerns.",
@@ -386,26 +440,71 @@ SENTENCE_TEMPLATES = [
     "Do you know how to contact *{w}* out of hours?",
 ]
 OTHER_NEGATIVES = [
-    "Felix* attends a special school.", "Gabriele* is happy and engaging.", "Harry* has an EHCP.",
-    "Felix* and Harry* were seen in 2017-18.", "Childline is on 0800 1111.",
-    "The NSPCC helpline is 0808 800 5000.", "Call 999 in an emergency.", "Call 111 for advice.",
-    "The 2016-17 and 2017-18 audits.", "a 6 monthly multi-agency case file audit",
-    "In February 2010 the policy changed.", "Year 10 pupils and CAMHS", "Key Stage 2 pupils",
-    "the school at Great Ormond Street Hospital", "the City of London and Hackney",
-    "Case FC, a local Serious Case Review", "Take the M25 and the A12 north.", "Case 1, Case 2 and Case 3",
-    "the outward code SW1A alone", "a primary aged girl", "a secondary school", "a special school",
-    "the father's role", "mother's mental health", "Mother self-referred to Early Help.",
-    "Father was arrested.", "The Think Family approach", "Will you check with other agencies?",
-    "In May the panel met.", "The Children and Families Team", "Section 47 enquiries", "Section 17",
-    "Level 3 safeguarding training", "a Level 4 need", "Tier 3 CAMHS", "about 20 per cent of cases",
-    "30 hours of childcare", "within 24 hours", "a 7 minute briefing", "the 2018 guidance",
-    "Working Together to Safeguard Children 2018", "seen at King's College Hospital",
-    "Homerton University Hospital", "the Royal London Hospital", "the Family Nurse Partnership",
-    "the GP Practice was informed", "the Lead Professional",
-    "the Multi-Agency Safeguarding Hub", "a Child Protection Conference", "an Initial Health Assessment", "Ofsted's 2017 inspection", "a 12 week plan",
+    "Felix* attends a special school.",
+    "Gabriele* is happy and engaging.",
+    "Harry* has an EHCP.",
+    "Felix* and Harry* were seen in 2017-18.",
+    "Childline is on 0800 1111.",
+    "The NSPCC helpline is 0808 800 5000.",
+    "Call 999 in an emergency.",
+    "Call 111 for advice.",
+    "The 2016-17 and 2017-18 audits.",
+    "a 6 monthly multi-agency case file audit",
+    "In February 2010 the policy changed.",
+    "Year 10 pupils and CAMHS",
+    "Key Stage 2 pupils",
+    "the school at Great Ormond Street Hospital",
+    "the City of London and Hackney",
+    "Case FC, a local Serious Case Review",
+    "Take the M25 and the A12 north.",
+    "Case 1, Case 2 and Case 3",
+    "the outward code SW1A alone",
+    "a primary aged girl",
+    "a secondary school",
+    "a special school",
+    "the father's role",
+    "mother's mental health",
+    "Mother self-referred to Early Help.",
+    "Father was arrested.",
+    "The Think Family approach",
+    "Will you check with other agencies?",
+    "In May the panel met.",
+    "The Children and Families Team",
+    "Section 47 enquiries",
+    "Section 17",
+    "Level 3 safeguarding training",
+    "a Level 4 need",
+    "Tier 3 CAMHS",
+    "about 20 per cent of cases",
+    "30 hours of childcare",
+    "within 24 hours",
+    "a 7 minute briefing",
+    "the 2018 guidance",
+    "Working Together to Safeguard Children 2018",
+    "seen at King's College Hospital",
+    "Homerton University Hospital",
+    "the Royal London Hospital",
+    "the Family Nurse Partnership",
+    "the GP Practice was informed",
+    "the Lead Professional",
+    "the Multi-Agency Safeguarding Hub",
+    "a Child Protection Conference",
+    "an Initial Health Assessment",
+    "Ofsted's 2017 inspection",
+    "a 12 week plan",
 ]
-SLUG_NEGATIVES = ["case-1", "case-2", "2016-17-send", "2017-18-think-family", "the-silent-child",
-                  "fathers-and-significant-others", "send", "thresholds", "gps", "all-professionals"]
+SLUG_NEGATIVES = [
+    "case-1",
+    "case-2",
+    "2016-17-send",
+    "2017-18-think-family",
+    "the-silent-child",
+    "fathers-and-significant-others",
+    "send",
+    "thresholds",
+    "gps",
+    "all-professionals",
+]
 
 
 def seed_sentences() -> list[str]:
@@ -432,7 +531,9 @@ def measure_negatives() -> list[tuple[str, list[str]]]:
     data = brief_data({})
     data["cases"] = [
         {"id": case_id, "label": f"Case {i}", "pseudonym": name, "summary": "A synthetic case."}
-        for i, (case_id, name) in enumerate(zip(SLUG_NEGATIVES[:1] + ["case-2", "case-3"], ["Felix*", "Gabriele*", "Harry*"]), 1)
+        for i, (case_id, name) in enumerate(
+            zip(SLUG_NEGATIVES[:1] + ["case-2", "case-3"], ["Felix*", "Gabriele*", "Harry*"], strict=True), 1
+        )
     ]
     data["strengths"][0]["points"] = texts
     data["key_messages"][0]["id"] = "the-silent-child"
@@ -442,7 +543,9 @@ def measure_negatives() -> list[tuple[str, list[str]]]:
     results.extend((f"(elsewhere in the negative brief) {path}", messages) for path, messages in stray.items())
     seeds = content.load(ROOT / "data")
     for record in seeds.briefs:
-        for path, message, *_ in checks.brief_checks(record, checks.Vocabulary(seeds.themes, seeds.resources, seeds.audiences)):
+        for path, message, *_ in checks.brief_checks(
+            record, checks.Vocabulary(seeds.themes, seeds.resources, seeds.audiences)
+        ):
             if is_guard_problem(message):
                 results.append((f"{record.id} {path}", [message]))
     return results
@@ -461,7 +564,9 @@ def report() -> tuple[str, bool]:
         by_kind[positive.kind]["caught"] += caught
         if not caught:
             missed.append(positive)
-    lines = [f"Positives: {len(positives)} ({len(KINDS)} kinds x {len(ENCODINGS)} ways of writing x {len(POSITIONS)} fields, where they apply)"]
+    lines = [
+        f"Positives: {len(positives)} ({len(KINDS)} kinds x {len(ENCODINGS)} ways of writing x {len(POSITIONS)} fields, where they apply)"
+    ]
     lines.append(f"{'kind':32} {'caught':>7} {'of':>5} {'recall':>7}")
     for kind, count in by_kind.items():
         lines.append(f"{kind:32} {count['caught']:7} {count['total']:5} {count['caught'] / count['total']:7.1%}")
@@ -479,7 +584,9 @@ def report() -> tuple[str, bool]:
             false_by_kind[match.group(1) if match else message.split(":")[0]] += 1
             flagged.append((text, message))
     lines.append("")
-    lines.append(f"Negatives: {len(negatives())} sentences (every sentence of the two seed briefs included), and the seed briefs themselves")
+    lines.append(
+        f"Negatives: {len(negatives())} sentences (every sentence of the two seed briefs included), and the seed briefs themselves"
+    )
     lines.append(f"False positives: {sum(false_by_kind.values())}")
     for kind, count in false_by_kind.most_common():
         lines.append(f"  {kind}: {count}")

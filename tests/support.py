@@ -69,7 +69,13 @@ def serve(directory: Path, *, with_headers: bool = False, sub_path: str = ""):
     404 page for a missing address, with the site under `sub_path` when given."""
     port = free_port()
     if with_headers:
-        command = [sys.executable, str(Path(__file__).parent / "serve_with_headers.py"), str(directory), str(port), sub_path]
+        command = [
+            sys.executable,
+            str(Path(__file__).parent / "serve_with_headers.py"),
+            str(directory),
+            str(port),
+            sub_path,
+        ]
     else:
         command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -80,8 +86,6 @@ def serve(directory: Path, *, with_headers: bool = False, sub_path: str = ""):
         except OSError:
             time.sleep(0.05)
     return process, f"http://127.0.0.1:{port}"
-
-
 
 
 def built_pages() -> list[str]:
@@ -99,6 +103,7 @@ def shown_words(markdown: str) -> str:
     links become their text, emphasis markers go, whitespace is collapsed, lower case."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     return normalise(re.sub(r"[*_]", "", text))
+
 
 # Parts of a page that are not its content: permalinks, "link to follow" notes, and scripts.
 SKIP_CLASSES = {"headerlink", "lb-resource__note"}

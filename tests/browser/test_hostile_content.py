@@ -13,10 +13,10 @@ pytestmark = pytest.mark.browser
 PAYLOADS = [
     "<script>window.__pwned = 'script'</script>",
     '<img src="x" onerror="window.__pwned = \'img\'">',
-    '<div onmouseover="window.__pwned = \'div\'">hover</div>',
+    "<div onmouseover=\"window.__pwned = 'div'\">hover</div>",
     "<a href=\"javascript:window.__pwned='link'\">click</a>",
     "<svg onload=\"window.__pwned = 'svg'\"></svg>",
-    '<p onclick="window.__pwned = \'attr\'">click</p>',
+    "<p onclick=\"window.__pwned = 'attr'\">click</p>",
 ]
 
 

@@ -30,7 +30,11 @@ def test_themes_table_marks_recurring_themes_first(page, base_url):
     # recurring themes come before the heading of the rest
     headings = [h.strip("¶ \n") for h in page.locator("h2").all_inner_texts()]
     assert headings.index("Keeps coming back") < headings.index("Other themes")
-    others = page.locator("table", has=page.locator("caption", has_text="one audit year")).locator("tbody th").all_inner_texts()
+    others = (
+        page.locator("table", has=page.locator("caption", has_text="one audit year"))
+        .locator("tbody th")
+        .all_inner_texts()
+    )
     assert "The Silent Child" in others and "The Silent Child" not in names
 
 
@@ -46,7 +50,9 @@ def test_theme_page_is_a_timeline_newest_year_first(page, base_url):
     page.goto(f"{base_url}/themes/information-sharing.html")
     years = page.locator("h2[id^=year-]").all_inner_texts()
     assert [y.strip("¶ ") for y in years] == ["2017-18", "2016-17"]
-    entry = page.locator("article.lb-theme-entry", has=page.locator("h3", has_text="Communication across the Partnerships"))
+    entry = page.locator(
+        "article.lb-theme-entry", has=page.locator("h3", has_text="Communication across the Partnerships")
+    )
     context = entry.locator(".lb-theme-entry__context").inner_text()
     assert "2016-17: Special Educational Needs and Disabilities (SEND)" in context
     assert "Case 2 (Gabriele*)" in context

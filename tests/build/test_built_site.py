@@ -9,10 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from support import ROOT
 from macros.content import load
 from macros.pages import generated_pages
-from support import links, normalise, shown_words, visible_text
+from support import ROOT, links, normalise, shown_words, visible_text
 
 REQUIRED = [
     "index.html",

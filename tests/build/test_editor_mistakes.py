@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from support import FIXTURES, ROOT, make_project, mkdocs_build
 from mistakes import MISTAKES, VOCABULARY_MISTAKES
+from support import FIXTURES, ROOT, make_project, mkdocs_build
 
 FIXTURE_BRIEF = (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_text(encoding="utf-8")
 
@@ -26,7 +26,9 @@ def project(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("mistakes") / "project", FIXTURES / "site" / "data")
     for number, (old, new, _, _) in enumerate(MISTAKES.values()):
         assert old in FIXTURE_BRIEF, f"test setup: {old!r} not in the fixture brief"
-        (project / "data" / "briefs" / file_for(number)).write_text(FIXTURE_BRIEF.replace(old, new, 1), encoding="utf-8")
+        (project / "data" / "briefs" / file_for(number)).write_text(
+            FIXTURE_BRIEF.replace(old, new, 1), encoding="utf-8"
+        )
     for file, old, new, _, _ in VOCABULARY_MISTAKES.values():
         path = project / "data" / file
         assert old in path.read_text(encoding="utf-8"), f"test setup: {old!r} not in {file}"
@@ -62,8 +64,12 @@ def assert_each_mistake_reported(output: str, project) -> None:
 def make_check(data) -> subprocess.CompletedProcess:
     """What `make check` runs, on another data folder."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(data)], cwd=data.parent, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "macros.check", str(data)],
+        cwd=data.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -81,7 +87,9 @@ def test_make_check_on_clean_content_prints_one_summary_line_and_exits_0():
     result = make_check(FIXTURES / "site" / "data")
     assert result.returncode == 0
     assert result.stdout.strip().splitlines()[-1].startswith("data/ is fine: 2 briefs")
-    assert [line for line in result.stdout.splitlines() if "warning:" not in line] == [result.stdout.strip().splitlines()[-1]]
+    assert [line for line in result.stdout.splitlines() if "warning:" not in line] == [
+        result.stdout.strip().splitlines()[-1]
+    ]
 
 
 def test_a_strict_build_stops_on_every_mistake_with_the_same_messages(project, tmp_path):

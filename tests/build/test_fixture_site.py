@@ -3,10 +3,7 @@ content mistake stops the build with the editor's message and no traceback."""
 
 from __future__ import annotations
 
-import pytest
-
-from support import FIXTURES, make_project, mkdocs_build
-from support import links, visible_text
+from support import FIXTURES, links, make_project, mkdocs_build, visible_text
 
 
 def test_one_page_per_brief_theme_and_audience(fixture_site):
@@ -61,7 +58,9 @@ def test_a_content_mistake_stops_the_build_with_the_editors_message(tmp_path):
 def test_a_build_never_publishes_a_draft_whatever_the_environment_says(tmp_path):
     project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
     brief = project / "data" / "briefs" / "2099-00-fixture.yml"
-    (project / "data" / "briefs" / "2099-00-draft.yml").write_text(brief.read_text().replace("title: Fixture Brief", "draft: true\ntitle: Draft Brief"))
+    (project / "data" / "briefs" / "2099-00-draft.yml").write_text(
+        brief.read_text().replace("title: Fixture Brief", "draft: true\ntitle: Draft Brief")
+    )
     result = mkdocs_build(project, project / "site", env={"LB_PREVIEW_DRAFTS": "1", "LB_DRAFTS": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
     assert (project / "site" / "briefs" / "2099-00-fixture.html").is_file()
@@ -90,7 +89,9 @@ def test_a_hand_written_page_shows_cards_through_the_documented_macros(tmp_path)
     (project / "docs" / "guides").mkdir()
     (project / "docs" / "guides" / "fixture.md").write_text(HAND_WRITTEN)
     config = (project / "mkdocs.yml").read_text()
-    (project / "mkdocs.yml").write_text(config.replace("  - About: about.md\n", "  - About: about.md\n  - Fixture: guides/fixture.md\n"))
+    (project / "mkdocs.yml").write_text(
+        config.replace("  - About: about.md\n", "  - About: about.md\n  - Fixture: guides/fixture.md\n")
+    )
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     html = (project / "site" / "guides" / "fixture.html").read_text()

@@ -18,8 +18,12 @@ SECRET = "lb-secret-outside-the-repository"  # a stand-in for any file outside d
 def make_check(data) -> subprocess.CompletedProcess:
     """What `make check` runs, on another data folder."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(data)], cwd=data.parent, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "macros.check", str(data)],
+        cwd=data.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -86,19 +90,21 @@ def test_a_file_that_is_not_a_plain_brief_stops_check_and_build(tmp_path, make_c
     assert not (tmp_path / "site" / "briefs" / "2099-00-linked.html").exists()
 
 
-DROP_A_THEME_PAGE = '''
+DROP_A_THEME_PAGE = """
 def on_files(files, config):
     # A stand-in for any bug that leaves a page out: the theme page a chip links to is gone.
     files.remove(files.get_file_from_path("themes/fixture-theme-b.md"))
     return files
-'''
+"""
 
 
 def test_a_link_to_a_page_that_does_not_exist_fails_the_build_at_its_data_line(tmp_path):
     project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
     (project / "drop_theme.py").write_text(DROP_A_THEME_PAGE)
     config = (project / "mkdocs.yml").read_text()
-    (project / "mkdocs.yml").write_text(config.replace("  - macros/hooks.py\n", "  - macros/hooks.py\n  - drop_theme.py\n"))
+    (project / "mkdocs.yml").write_text(
+        config.replace("  - macros/hooks.py\n", "  - macros/hooks.py\n  - drop_theme.py\n")
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1, result.stderr[-2000:]
     brief = (project / "data" / "briefs" / "2099-00-fixture.yml").read_text().splitlines()

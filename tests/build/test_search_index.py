@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from support import ROOT
 from macros.content import load
-from support import normalise, shown_words
+from support import ROOT, normalise, shown_words
 
 CATALOGUE = load(ROOT / "data")
 KEY_MESSAGES = [entry for record in CATALOGUE.briefs for entry in record.key_messages]
@@ -38,6 +37,8 @@ def test_each_question_is_indexed_once(index, entry):
         holders = {doc["location"] for doc in index if words in entry_text(doc)}
         # A question asked word for word in two briefs is indexed once in each.
         expected = {
-            f"briefs/{e.brief.id}.html#{e.anchor}" for e in KEY_MESSAGES if any(shown_words(q)[:60] == words for q in e.item.questions)
+            f"briefs/{e.brief.id}.html#{e.anchor}"
+            for e in KEY_MESSAGES
+            if any(shown_words(q)[:60] == words for q in e.item.questions)
         }
         assert holders == expected, question

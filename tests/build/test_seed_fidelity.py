@@ -10,8 +10,7 @@ import re
 
 import pytest
 
-from support import FIXTURES
-from support import normalise, visible_text
+from support import FIXTURES, normalise, visible_text
 
 SEEDS = {
     "2017-18-think-family": "000_3b4ed198e0a2d2f1.txt",

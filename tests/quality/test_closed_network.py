@@ -7,8 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import ROOT, built_pages, mkdocs_build
-from support import search
+from support import ROOT, built_pages, mkdocs_build, search
 
 pytestmark = pytest.mark.browser
 
@@ -106,7 +105,9 @@ def test_the_404_page_is_styled_under_a_sub_path(browser, tmp_path):
         context = browser.new_context()
         page = context.new_page()
         failed: list[str] = []
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("nope.html") else None)
+        page.on(
+            "response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("nope.html") else None
+        )
         response = page.goto(f"{url}/safeguarding/learning-briefs/briefs/no/such/page/nope.html")
         assert response.status == 404
         page.wait_for_load_state("networkidle")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from support import serve
 from macros.headers import HEADERS_FILE, NGINX_FILE, inline_script_hashes, read_headers_file
+from support import serve
 
 pytestmark = pytest.mark.browser
 

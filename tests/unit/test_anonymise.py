@@ -196,7 +196,11 @@ DETECTOR_CASES = {
             ("Staff saw Ex\u0430mple today.", "Ex\u0430mple"),
             ("Staff saw \u03a1eter today.", "\u03a1eter"),
         ],
-        ["Staff saw Zoë today.".replace("Zoë", "Noël"), "The word \u0436\u0438\u0437\u043d\u044c alone.", "A café in town."],
+        [
+            "Staff saw Zoë today.".replace("Zoë", "Noël"),
+            "The word \u0436\u0438\u0437\u043d\u044c alone.",
+            "A café in town.",
+        ],
     ),
     "a named child": (
         [
@@ -379,10 +383,35 @@ def test_phrases_from_the_real_briefs_are_not_flagged(phrase):
 
 
 FRAGMENTS = [
-    "Jane", "Felix*", "**Oliver**", "mother", "Dr", "Ms", "Example", "is a", "girl", "named",
-    "99", "Fixture", "Street", "Flat 3,", "E8 1AA", "07700 900123", "+44", "999 999 9999",
-    "AB 12 34 56 C", "01/02/2010", "born on", "1 February 2010", "2016-17", "test@example.org",
-    "*", "\n", "-", ".", "'",
+    "Jane",
+    "Felix*",
+    "**Oliver**",
+    "mother",
+    "Dr",
+    "Ms",
+    "Example",
+    "is a",
+    "girl",
+    "named",
+    "99",
+    "Fixture",
+    "Street",
+    "Flat 3,",
+    "E8 1AA",
+    "07700 900123",
+    "+44",
+    "999 999 9999",
+    "AB 12 34 56 C",
+    "01/02/2010",
+    "born on",
+    "1 February 2010",
+    "2016-17",
+    "test@example.org",
+    "*",
+    "\n",
+    "-",
+    ".",
+    "'",
 ]
 ARBITRARY_TEXT = st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=20).map(" ".join))
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from support import ROOT
 from macros.content import load
 from macros.problems import ContentError
+from support import ROOT
 
 DATA = ROOT / "data"
 FILES = sorted(p.relative_to(ROOT).as_posix() for p in DATA.rglob("*.yml"))

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from support import FIXTURES, ROOT
 from macros.content import check, load
 from macros.problems import ContentError
 from mistakes import MISTAKES
+from support import FIXTURES, ROOT
 
 FIXTURE_DATA = FIXTURES / "site" / "data"
 BRIEF = "briefs/2099-00-fixture.yml"
@@ -52,8 +52,6 @@ def test_the_fixture_content_loads(data):
     ]
 
 
-
-
 @pytest.mark.parametrize("old, new, needle, words", MISTAKES.values(), ids=MISTAKES.keys())
 def test_a_mistake_names_file_line_and_fix(data, old, new, needle, words):
     problems = problems_after(data, old, new)
@@ -77,7 +75,16 @@ def test_a_mistake_names_file_line_and_fix(data, old, new, needle, words):
         (b"a: &a [*a]\n", ["anchors and aliases"]),
         (b"a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n", ["anchors and aliases"]),
     ],
-    ids=["empty", "comment only", "BOM", "latin-1", "a list", "plain text", "self-referring alias", "expanding aliases"],
+    ids=[
+        "empty",
+        "comment only",
+        "BOM",
+        "latin-1",
+        "a list",
+        "plain text",
+        "self-referring alias",
+        "expanding aliases",
+    ],
 )
 def test_a_broken_file_is_a_clean_error(data, content, words):
     (data / BRIEF).write_bytes(content)
@@ -136,18 +143,53 @@ def test_every_problem_in_every_file_is_reported_at_once(data):
     [
         ("themes.yml", "related: [fixture-theme-b]", "related: [fixture-theme-c]", ["related theme 'fixture-theme-c'"]),
         ("themes.yml", "id: fixture-theme-unused", "id: fixture-theme-b", ["id 'fixture-theme-b' is used twice"]),
-        ("themes.yml", "id: fixture-theme-unused", "id: Fixture Theme", ["lower-case letters and digits joined by hyphens"]),
+        (
+            "themes.yml",
+            "id: fixture-theme-unused",
+            "id: Fixture Theme",
+            ["lower-case letters and digits joined by hyphens"],
+        ),
         ("resources.yml", "url: https://example.org/fixture", "url: '#'", ["must be a full https://"]),
-        ("resources.yml", "url: https://example.org/fixture", "url: /policies/fixture.pdf", ["starts with '/'", "any sub-path"]),
+        (
+            "resources.yml",
+            "url: https://example.org/fixture",
+            "url: /policies/fixture.pdf",
+            ["starts with '/'", "any sub-path"],
+        ),
         ("resources.yml", "url: https://example.org/fixture", 'url: "java\\nscript:alert(1)"', ["control characters"]),
-        ("resources.yml", "url: https://example.org/fixture", 'url: "\\x01javascript:alert(1)"', ["control characters"]),
+        (
+            "resources.yml",
+            "url: https://example.org/fixture",
+            'url: "\\x01javascript:alert(1)"',
+            ["control characters"],
+        ),
         ("resources.yml", "url: https://example.org/fixture", "url: javascript:alert(1)", ["must be a full https://"]),
         ("themes.yml", "title: Fixture Theme B", "title: 'Fixture { onclick=alert(1) '", ["curly brackets"]),
         ("audiences.yml", "title: Fixture Readers", "title: '{{ cycler.__init__ }}'", ["curly brackets"]),
-        ("audiences.yml", "title: Fixture Readers", "titel: Fixture Readers", ["unknown field 'titel'", "did you mean 'title'?"]),
-        ("audiences.yml", "description: A synthetic role", "description: <script>alert(1)</script> A synthetic role", ["raw HTML"]),
-        ("themes.yml", "description: A second synthetic theme.", "description: Ask mother Jane Example.", ["named relative", "reword it"]),
-        ("themes.yml", "aliases: [zebra crossing, fixture alias]", "aliases: [zebra crossing, '[x](javascript:alert(1))']", ["goes nowhere"]),
+        (
+            "audiences.yml",
+            "title: Fixture Readers",
+            "titel: Fixture Readers",
+            ["unknown field 'titel'", "did you mean 'title'?"],
+        ),
+        (
+            "audiences.yml",
+            "description: A synthetic role",
+            "description: <script>alert(1)</script> A synthetic role",
+            ["raw HTML"],
+        ),
+        (
+            "themes.yml",
+            "description: A second synthetic theme.",
+            "description: Ask mother Jane Example.",
+            ["named relative", "reword it"],
+        ),
+        (
+            "themes.yml",
+            "aliases: [zebra crossing, fixture alias]",
+            "aliases: [zebra crossing, '[x](javascript:alert(1))']",
+            ["goes nowhere"],
+        ),
     ],
 )
 def test_vocabulary_mistakes(data, file, old, new, words):
@@ -232,10 +274,18 @@ def test_an_allowance_that_matches_nothing_is_a_warning(data):
 @pytest.mark.parametrize(
     "lines, match, needle, column",
     [
-        (["Sample is a synthetic example case.", "It went on for a while.", "Then mother Jane Example visited."],
-         "mother Jane Example", "Then mother Jane Example", 12),
-        (["Sample had a review.", "Tomorrow's meeting was agreed.", "Then Tom attended nursery."],
-         "Tom", "Then Tom attended", 12),
+        (
+            ["Sample is a synthetic example case.", "It went on for a while.", "Then mother Jane Example visited."],
+            "mother Jane Example",
+            "Then mother Jane Example",
+            12,
+        ),
+        (
+            ["Sample had a review.", "Tomorrow's meeting was agreed.", "Then Tom attended nursery."],
+            "Tom",
+            "Then Tom attended",
+            12,
+        ),
     ],
     ids=["named relative", "short name not inside a longer word"],
 )
@@ -295,7 +345,9 @@ def test_a_brief_file_name_is_guarded(data):
 
 def test_a_star_after_a_name_that_is_not_a_declared_pseudonym_excuses_nothing(data):
     problems = problems_after(
-        data, "summary: Sample is a synthetic example case for tests.", "summary: The social worker Ms Example* visited."
+        data,
+        "summary: Sample is a synthetic example case for tests.",
+        "summary: The social worker Ms Example* visited.",
     )
     assert any("'social worker Ms Example'" in p.message for p in problems), problems
 
@@ -333,7 +385,8 @@ def test_a_mailto_to_an_allowed_organisational_address_is_published(data):
     path = data / "resources.yml"
     text = path.read_text(encoding="utf-8").replace(RESOURCE, f"{RESOURCE}    url: mailto:safeguarding@example.org\n")
     path.write_text(
-        text + "allow:\n  - text: safeguarding@example.org\n    reason: The partnership's own team inbox (synthetic).\n",
+        text
+        + "allow:\n  - text: safeguarding@example.org\n    reason: The partnership's own team inbox (synthetic).\n",
         encoding="utf-8",
     )
     catalogue = load(data)

@@ -7,8 +7,8 @@ import re
 import pytest
 import yaml
 
-from support import ROOT
 from macros.model import Allowance, Brief, Case, KeyMessage, Strength
+from support import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

@@ -3,17 +3,16 @@ skeleton is a valid draft; drafts and placeholders are never published."""
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import jsonschema
 import pytest
 import yaml
 
-from support import FIXTURES, ROOT
 from macros import new_brief, schema
 from macros.content import load
 from macros.problems import ContentError
+from support import FIXTURES, ROOT
 
 
 def test_committed_schema_is_current():

@@ -27,7 +27,9 @@ def test_the_corpus_is_large_and_covers_every_kind_in_every_field(positives):
         expected = set(text_fields)
         # An id or file name is lower-case words and digits: it cannot hold an @ or a link.
         if any(corpus.slug(detail) for detail in details):
-            expected |= {name for name, _, how in corpus.BRIEF_POSITIONS + corpus.VOCABULARY_POSITIONS if how == corpus.SLUG}
+            expected |= {
+                name for name, _, how in corpus.BRIEF_POSITIONS + corpus.VOCABULARY_POSITIONS if how == corpus.SLUG
+            }
         assert expected <= fields_by_kind[kind], f"{kind} is never placed in {sorted(expected - fields_by_kind[kind])}"
         assert "resource address" in fields_by_kind[kind] or not any(corpus.address(kind, d) for d in details)
         written_with = {"as typed", "HTML entity", "zero-width space", "bold"}

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from support import FIXTURES
 from macros.content import Catalogue, load
 from macros.model import Brief, Case, KeyMessage, Strength
 from macros.problems import ContentError
+from support import FIXTURES
 
 FIELDS = sorted({*Brief.model_fields, *Case.model_fields, *Strength.model_fields, *KeyMessage.model_fields})
 
@@ -76,4 +76,6 @@ def test_any_brief_shaped_data(data, brief):
 
 def test_the_fixture_itself_loads(data):
     assert_clean(outcome_of(data, (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_bytes()))
-    assert isinstance(outcome_of(data, (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_bytes()), Catalogue)
+    assert isinstance(
+        outcome_of(data, (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_bytes()), Catalogue
+    )

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import FIXTURES
 from macros.content import load
 from macros.render import Renderer, first_sentence
+from support import FIXTURES
 
 
 @pytest.fixture(scope="module")
@@ -23,16 +23,31 @@ def renderer():
         ("A <script>alert(1)</script> tag.", ["&lt;script&gt;"], ["<script"]),
         ('An <img src="x" onerror="alert(1)"> image.', ["&lt;img"], ["<img"]),
         ("A [link](javascript:alert(1)) here.", ["link"], ["javascript:", "<a"]),
-        ("Read [the policy][p].\n\n[p]: javascript:alert(1)", ["[the policy][p]"], ["<a", "javascript:alert(1)\""]),
+        ("Read [the policy][p].\n\n[p]: javascript:alert(1)", ["[the policy][p]"], ["<a", 'javascript:alert(1)"']),
         ("An ![image](https://example.org/x.png) here.", ["image"], ["<img"]),
         ("# Not a heading", ["# Not a heading"], ["<h1"]),
         ("See [the site](resource:fixture-site).", ['<a href="https://example.org/fixture">the site</a>'], []),
         ("See [the guide](resource:fixture-guide).", ["the guide", "(Fixture Guide: link to follow)"], ["href"]),
-        ("See the [Fixture Guide.](resource:fixture-guide)", ["Fixture Guide.", " (link to follow)"], ["href", ": link"]),
+        (
+            "See the [Fixture Guide.](resource:fixture-guide)",
+            ["Fixture Guide.", " (link to follow)"],
+            ["href", ": link"],
+        ),
         ("Mail [us](mailto:team@example.org).", ['href="mailto:team@example.org"'], []),
     ],
-    ids=["emphasis", "script", "img onerror", "javascript link", "reference link", "image", "heading",
-         "resource with address", "resource to follow", "resource named by its link", "mailto"],
+    ids=[
+        "emphasis",
+        "script",
+        "img onerror",
+        "javascript link",
+        "reference link",
+        "image",
+        "heading",
+        "resource with address",
+        "resource to follow",
+        "resource named by its link",
+        "mailto",
+    ],
 )
 def test_editor_text_becomes_safe_html(renderer, text, present, absent):
     html = renderer.html(text)
@@ -51,7 +66,10 @@ def test_a_one_paragraph_text_renders_inline(renderer):
     "text, first",
     [
         ("First sentence. Second one.", "First sentence."),
-        ("Sharing between services (i.e. adults and children) was poor. Next.", "Sharing between services (i.e. adults and children) was poor."),
+        (
+            "Sharing between services (i.e. adults and children) was poor. Next.",
+            "Sharing between services (i.e. adults and children) was poor.",
+        ),
         ("Use tools e.g. the guide. Then more.", "Use tools e.g. the guide."),
         ("No full stop at all", "No full stop at all"),
         ("Two\nlines here. More.", "Two lines here."),
@@ -64,9 +82,13 @@ def test_first_sentence_keeps_the_words_and_skips_abbreviations(text, first):
 def test_a_script_in_page_content_is_found_and_never_hashed(tmp_path):
     from macros.headers import inline_script_hashes, scripts_in_content
 
-    frame = '<html><head><script>var theme = 1;</script></head><body>{}</body></html>'
-    (tmp_path / "clean.html").write_text(frame.format('<article class="md-content__inner md-typeset"><p>Text</p></article>'))
-    (tmp_path / "bad.html").write_text(frame.format('<article class="md-content__inner md-typeset"><script>evil()</script></article>'))
+    frame = "<html><head><script>var theme = 1;</script></head><body>{}</body></html>"
+    (tmp_path / "clean.html").write_text(
+        frame.format('<article class="md-content__inner md-typeset"><p>Text</p></article>')
+    )
+    (tmp_path / "bad.html").write_text(
+        frame.format('<article class="md-content__inner md-typeset"><script>evil()</script></article>')
+    )
     nested = '<article class="md-content__inner md-typeset"><article class="lb-key-message">x</article><script>evil()</script></article>'
     (tmp_path / "nested.html").write_text(frame.format(nested))
     assert scripts_in_content(tmp_path) == ["bad.html", "nested.html"]
@@ -100,7 +122,10 @@ def test_a_page_shows_hostile_titles_as_text_even_past_the_check():
     place_entries(record)
     catalogue = Catalogue([record], loaded.themes, loaded.resources, loaded.audiences)
     pages = generated_pages(catalogue)
-    files = Files([File(p.src_uri, None, "/tmp", False) for p in pages] + [File(n, None, "/tmp", False) for n in ("index.md", "briefs/index.md", "themes/index.md", "questions.md")])
+    files = Files(
+        [File(p.src_uri, None, "/tmp", False) for p in pages]
+        + [File(n, None, "/tmp", False) for n in ("index.md", "briefs/index.md", "themes/index.md", "questions.md")]
+    )
     renderer = Renderer(catalogue)
     for page in [p for p in pages if p.src_uri in ("briefs/2099-00-fixture.md", "themes/fixture-theme-a.md")]:
         html = render(renderer, page, files.get_file_from_path(page.src_uri), files).html
