@@ -76,9 +76,9 @@ $(CHROMIUM):
 clean:
 	rm -rf site $(VENV)
 
-## new-brief: write a skeleton brief, e.g. make new-brief YEAR=2018-19 TITLE="Neglect"
+## new-brief: write a skeleton brief, e.g. make new-brief YEAR=2018-19 TITLE="Neglect" TYPE=rapid-review
 new-brief: install
-	@$(PY) -m macros.new_brief --year "$(YEAR)" --title "$(TITLE)"
+	@$(PY) -m macros.new_brief --year "$(YEAR)" --title "$(TITLE)" --type "$(TYPE)"
 
 ## schema: regenerate data/schema/brief.schema.json from the model and the vocabularies
 schema: install

@@ -321,6 +321,7 @@ def brief(i: int, n: int) -> dict:
 
     data: dict = {
         "title": "Synthetic brief: " + writer.heading(2, 3).lower(),
+        "type": "multi-agency-case-audit",
         "year": year,
         "board": "Synthetic Example Partnership",
         "series": "Synthetic Benchmark Series",
@@ -356,6 +357,8 @@ def generate(target: Path, n: int) -> Path:
         ("audiences.yml", "audiences", audiences()),
     ):
         (data_dir / name).write_text(VOCAB_HEADER + dump({key: items}), encoding="utf-8")
+    for name in ("finding-kinds.yml", "brief-types.yml"):  # the project's own kinds and types
+        shutil.copy2(ROOT / "data" / name, data_dir / name)
     for i in range(n):
         path = data_dir / "briefs" / f"{brief_id(i, n)}.yml"
         path.write_text(HEADER + dump(brief(i, n)), encoding="utf-8")

@@ -37,18 +37,20 @@ def define_env(env):
 
     @env.macro
     def home() -> str:
-        return snippet("home.html", latest=build.catalogue.latest, rows=theme_rows(build.catalogue))
+        return snippet(
+            "home.html", latest=build.catalogue.latest, rows=theme_rows(build.catalogue), boards=build.catalogue.boards
+        )
 
     @env.macro
     def briefs_index() -> str:
         by_year: dict = {}
         for record in build.catalogue.briefs:
-            by_year.setdefault(record.year, []).append(record)
+            by_year.setdefault(record.period.group, []).append(record)
         return snippet("briefs-index.html", by_year=by_year)
 
     @env.macro
     def themes_index() -> str:
-        years = sorted(build.catalogue.years)
+        years = build.catalogue.years
         return snippet("themes-index.html", rows=theme_rows(build.catalogue), years=years)
 
     @env.macro
@@ -57,4 +59,5 @@ def define_env(env):
 
     @env.macro
     def question_bank() -> str:
-        return snippet("question-bank.html", rows=question_rows(build.catalogue))
+        briefs = [record for record in build.catalogue.briefs if record.brief.questions]
+        return snippet("question-bank.html", rows=question_rows(build.catalogue), briefs=briefs)

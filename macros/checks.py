@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import anonymise, fields
-from .model import BRIEF_ID_PATTERN, Brief, KeyMessage, ThemeList
+from . import anonymise, fields, periods
+from .model import BRIEF_ID_PATTERN, Brief, ThemeList, slugify
 from .problems import Path
 
 Found = Iterator[tuple]
@@ -39,8 +39,6 @@ RESOURCE_FIX = (
 PLACEHOLDER = "TODO"  # how `make new-brief` marks text still to write
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:", "resource:")
 RESOURCE_SCHEMES = ("https://", "http://", "mailto:")
-# Anchors the brief page uses for its own sections; a key message must not take one.
-PAGE_ANCHORS = {"introduction", "cases", "strengths", "key-messages", "themes-in-this-brief"}
 
 
 @dataclass
@@ -48,6 +46,9 @@ class Vocabulary:
     themes: dict
     resources: dict
     audiences: dict
+    kinds: dict = field(default_factory=dict)
+    types: dict = field(default_factory=dict)
+    brief_ids: set = field(default_factory=set)  # every brief file's id, for cross-references
 
 
 def suggest(word: str, choices) -> str:
@@ -61,16 +62,29 @@ def suggest(word: str, choices) -> str:
 
 
 def file_name_checks(file_name: str, brief: Brief | None) -> Found:
-    """The file name is the brief's id and address: <year>-<slug>.yml, agreeing with `year`."""
+    """The file name is the brief's id and address: <period>-<slug>.yml, agreeing with `year`."""
     stem, dot, suffix = file_name.rpartition(".")
     if suffix != "yml":
-        yield (), f"file name '{file_name}' must end in .yml, as data/briefs/<year>-<slug>.yml"
+        yield (), f"file name '{file_name}' must end in .yml, as data/briefs/<period>-<slug>.yml"
         return
     match = re.match(BRIEF_ID_PATTERN, stem)
     if not match:
-        yield (), (f"file name '{file_name}' must be <year>-<slug>.yml in lower case, such as 2017-18-think-family.yml")
+        yield (
+            (),
+            (
+                f"file name '{file_name}' must be <period>-<slug>.yml in lower case, the slug starting with a letter, "
+                f"such as 2017-18-think-family.yml or 2016-04-neglect-audit.yml"
+            ),
+        )
         return
-    if brief is not None and match.group(1) != brief.year:
+    if brief is None:
+        return
+    try:
+        periods.parse(brief.year)
+    except ValueError as error:
+        yield ("year",), f"'year' '{brief.year}' {error}"
+        return
+    if match.group(1) != brief.year:
         yield (
             ("year",),
             (
@@ -85,8 +99,9 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
     yield from theme_references(brief, vocab)
     yield from case_references(brief)
     yield from audience_references(brief, vocab)
-    yield from key_message_rules(record)
-    yield from strength_rules(brief)
+    yield from kind_and_type_references(brief, vocab)
+    yield from cross_references(brief, vocab, record.id)
+    yield from finding_rules(record, vocab)
     for path, text in fields.brief_texts(record):
         yield from text_rules(path, text, vocab)
         if text.startswith(PLACEHOLDER) and not brief.draft:
@@ -137,40 +152,75 @@ def is_pseudonym(name: str) -> bool:
 
 def pseudonym_rules(brief: Brief) -> Found:
     for c, case in enumerate(brief.cases):
-        name = case.pseudonym
-        if name is None or is_pseudonym(name):
-            continue
-        if not name.endswith("*") and is_pseudonym(name + "*"):
-            yield (
-                ("cases", c, "pseudonym"),
-                (f"pseudonym '{name}' must be marked with * (as '{name}*') to show it is not a real name"),
-            )
-        else:
-            yield (
-                ("cases", c, "pseudonym"),
-                (
-                    f"pseudonym '{name[:40]}' must be one or two capitalised words ending in * (such as 'Felix*') and nothing "
-                    f"else: put any other detail in the summary"
-                ),
-            )
+        declared = [(("cases", c, "pseudonym"), case.pseudonym)] if case.pseudonym else []
+        declared += [(("cases", c, "pseudonyms", i), name) for i, name in enumerate(case.pseudonyms)]
+        for path, name in declared:
+            if is_pseudonym(name):
+                continue
+            if not name.endswith("*") and is_pseudonym(name + "*"):
+                yield path, f"pseudonym '{name}' must be marked with * (as '{name}*') to show it is not a real name"
+            else:
+                yield (
+                    path,
+                    (
+                        f"pseudonym '{name[:40]}' must be one or two capitalised words ending in * (such as 'Felix*') "
+                        f"and nothing else: put any other detail in the summary"
+                    ),
+                )
+
+
+def raw_checks(data, vocab: Vocabulary) -> Found:
+    """What can still be checked in a brief whose shape is wrong (a field missing, a list where
+    text belongs): the markup and anonymisation rules on every text, and every theme id, so one
+    run of `make check` reports everything."""
+    if not isinstance(data, dict):
+        return
+    texts = list(raw_texts(data))
+    for path, text in texts:
+        yield from text_rules(path, text, vocab)
+    names = set()
+    for case in data.get("cases") or []:
+        if isinstance(case, dict):
+            for name in [case.get("pseudonym")] + list(case.get("pseudonyms") or []):
+                if isinstance(name, str):
+                    names.add(name.strip().rstrip("*"))
+    found = anonymise.scan_all([text for _, text in texts], pseudonyms=names)
+    for finding in found:
+        yield texts[finding.index][0], finding.message, False, finding.written
+    aliases = theme_aliases(vocab)
+    for path, text in texts:
+        if "themes" in path[-2:-1] and text not in vocab.themes:
+            yield path, unknown("theme", text, "data/themes.yml", vocab.themes, aliases)
+
+
+def raw_texts(value, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every text in raw YAML data, with its place; `allow:` is for reviewers and is left out."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "allow":
+                yield from raw_texts(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from raw_texts(item, path + (i,))
 
 
 def pseudonyms(brief: Brief) -> set[str]:
     """Pseudonyms declared on the cases, without their *: the only child names allowed in the text."""
-    return {case.pseudonym.rstrip("*") for case in brief.cases if case.pseudonym}
+    return {name.rstrip("*") for case in brief.cases for name in case.names}
+
+
+FINDING_LISTS = ("findings", "strengths", "key_messages")
 
 
 def tagged_items(brief: Brief) -> Iterator[tuple[Path, object]]:
-    """Every strength and key message with its place in the file."""
-    for c, case in enumerate(brief.cases):
-        for s, strength in enumerate(case.strengths):
-            yield ("cases", c, "strengths", s), strength
-        for k, message in enumerate(case.key_messages):
-            yield ("cases", c, "key_messages", k), message
-    for s, strength in enumerate(brief.strengths):
-        yield ("strengths", s), strength
-    for k, message in enumerate(brief.key_messages):
-        yield ("key_messages", k), message
+    """Every finding (strengths and key messages included) with its place in the file."""
+    holders = [(("cases", c), case) for c, case in enumerate(brief.cases)] + [((), brief)]
+    for prefix, holder in holders:
+        for name in FINDING_LISTS:
+            for i, item in enumerate(getattr(holder, name)):
+                yield prefix + (name, i), item
 
 
 def theme_references(brief: Brief, vocab: Vocabulary) -> Found:
@@ -178,18 +228,36 @@ def theme_references(brief: Brief, vocab: Vocabulary) -> Found:
     for path, item in tagged_items(brief):
         for name in ("themes", "cases", "audiences"):
             yield from listed_twice(path + (name,), getattr(item, name, []))
+    aliases = theme_aliases(vocab)
     for i, theme_id in enumerate(brief.themes):
         if theme_id not in vocab.themes:
-            yield ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes)
+            yield ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes, aliases)
     for path, item in tagged_items(brief):
         for i, theme_id in enumerate(item.themes):
             if theme_id not in vocab.themes:
-                yield path + ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes)
+                yield path + ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes, aliases)
 
 
-def unknown(kind: str, value: str, where: str, choices) -> str:
+def unknown(kind: str, value: str, where: str, choices, aliases: dict | None = None) -> str:
+    """`value` is not an id of `choices`: the closest ids (by spelling, or by another name in
+    `aliases`, {alias: id}), or else a few of the valid ids."""
     hint = suggest(value, choices)
-    return f"{kind} '{value}' is not in {where}{hint or ': use one of its ids or add it there'}"
+    if not hint and aliases:
+        by_alias = aliases.get(value.lower()) or aliases.get(value.lower().replace("-", " "))
+        if by_alias:
+            hint = f" — did you mean '{by_alias}'? ('{value}' is another name for it)"
+    if not hint:
+        listed = sorted(choices)
+        more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
+        hint = f": use one of its ids ({', '.join(listed[:8])}{more}) or add it there"
+    return f"{kind} '{value}' is not in {where}{hint}"
+
+
+def theme_aliases(vocab: Vocabulary) -> dict[str, str]:
+    """Every other name of a theme, lower case, to its id: "did you mean" searches them too."""
+    return {
+        alias.lower(): theme_id for theme_id, theme in vocab.themes.items() for alias in getattr(theme, "aliases", [])
+    }
 
 
 def case_references(brief: Brief) -> Found:
@@ -211,33 +279,76 @@ def audience_references(brief: Brief, vocab: Vocabulary) -> Found:
                 yield path + ("audiences", i), unknown("audience", audience_id, "data/audiences.yml", vocab.audiences)
 
 
-def key_message_rules(record) -> Found:
+def kind_and_type_references(brief: Brief, vocab: Vocabulary) -> Found:
+    if vocab.types and brief.type not in vocab.types:
+        yield ("type",), unknown("brief type", brief.type, "data/brief-types.yml", vocab.types)
+    for path, item in tagged_items(brief):
+        kind = getattr(item, "kind", None)
+        if kind is not None and vocab.kinds and kind not in vocab.kinds:
+            yield path + ("kind",), unknown("finding kind", kind, "data/finding-kinds.yml", vocab.kinds)
+
+
+def cross_references(brief: Brief, vocab: Vocabulary, own_id: str) -> Found:
+    """`see_also` names another brief (by its file name) or a resource; `compared_with` may."""
+    holders = [((), brief)] + [(("cases", c), case) for c, case in enumerate(brief.cases)]
+    holders += list(tagged_items(brief))
+    for path, holder in holders:
+        yield from listed_twice(path + ("see_also",), holder.see_also)
+        for i, ref in enumerate(holder.see_also):
+            if ref == own_id:
+                yield path + ("see_also", i), f"'{ref}' is this brief itself: name another brief or a resource"
+            elif ref not in vocab.brief_ids and ref not in vocab.resources:
+                choices = sorted(vocab.brief_ids | set(vocab.resources))
+                yield (
+                    path + ("see_also", i),
+                    unknown("brief or resource", ref, "data/briefs/ or data/resources.yml", choices),
+                )
+
+
+# Anchors the brief page uses for its own sections; a finding must not take one.
+PAGE_ANCHORS = {"introduction", "purpose", "cases", "questions", "actions", "see-also", "referenced-by"}
+
+
+def section_anchors(record, vocab: Vocabulary) -> set[str]:
+    """Every id the brief page gives its own headings: its sections, and each kind's heading at
+    brief level and in each case."""
+    kinds = {slugify(kind.title) for kind in vocab.kinds.values()} | {"strengths", "key-messages"}
+    taken = {record.id, *PAGE_ANCHORS, *kinds}
+    for case in record.brief.cases:
+        taken |= {case.id} | {f"{case.id}-{kind}" for kind in kinds}
+    return taken
+
+
+def finding_rules(record, vocab: Vocabulary) -> Found:
     brief: Brief = record.brief
-    if not any(isinstance(item, KeyMessage) for _, item in tagged_items(brief)):
-        yield (), "a brief must have at least one key message (under key_messages)"
-    # Every other id the page holds: its sections, its cases and their sections, its strengths.
-    taken = {record.id, *PAGE_ANCHORS}
-    for case in brief.cases:
-        taken |= {case.id, f"{case.id}-strengths", f"{case.id}-key-messages"}
-    taken |= {entry.anchor for entry in record.entries if entry.kind == "strength"}
+    if not record.entries:
+        yield (
+            (),
+            (
+                "a brief must have at least one finding: add `findings:` (each with a `kind:`), or `strengths:` "
+                "or `key_messages:`, at the top level or under a case"
+            ),
+        )
+    taken = section_anchors(record, vocab)
     seen: set[str] = set()
-    for entry in record.key_messages:
+    for entry in record.entries:
+        item = entry.item
+        what = f"{vocab.kinds[entry.kind].label.lower() if entry.kind in vocab.kinds else 'finding'}"
         if entry.anchor in seen or entry.anchor in taken:
             yield (
-                entry.path + ("title",),
-                (
-                    f"key message '{entry.item.title}' would share the page anchor '{entry.anchor}' with another "
-                    f"heading: give it its own `id:`"
-                ),
+                entry.path + ("title" if item.title else "id",),
+                f"{what} '{item.title or entry.anchor}' would share the page anchor '{entry.anchor}' with another "
+                f"heading: give it its own `id:`",
             )
         seen.add(entry.anchor)
-        for q, question in enumerate(entry.item.questions):
+        if not (item.text or item.points or item.questions or item.action):
+            yield entry.path, f"a {what} must say something: give it `text`, `points` or `questions`"
+    for path, questions in [(e.path, e.item.questions) for e in record.entries] + [((), brief.questions)]:
+        for q, question in enumerate(questions):
             if "?" not in question:
                 yield (
-                    entry.path + ("questions", q),
-                    (
-                        f"question '{question[:50]}' must be a question (with a '?'); put statements in `text` or `closing`"
-                    ),
+                    path + ("questions", q),
+                    f"question '{question[:50]}' must be a question (with a '?'); put statements in `text` or `closing`",
                 )
 
 
@@ -246,12 +357,6 @@ def listed_twice(path: Path, ids: list[str]) -> Found:
     for i, value in enumerate(ids):
         if value in ids[:i]:
             yield path + (i,), f"'{value}' is listed twice here: keep one"
-
-
-def strength_rules(brief: Brief) -> Found:
-    for path, item in tagged_items(brief):
-        if not isinstance(item, KeyMessage) and not item.text and not item.points:
-            yield path, "a strength must have `text` or `points`"
 
 
 def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:

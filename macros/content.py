@@ -13,28 +13,35 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FilePath
-from typing import Literal, Union, get_args, get_origin
+from typing import Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, periods
 from .model import (
     BRIEF_ID_PATTERN,
     ID_PATTERN,
-    YEAR_PATTERN,
+    PERIOD_PATTERN,
     AudienceList,
     Brief,
+    BriefTypeList,
     Case,
-    KeyMessage,
+    FindingKindList,
+    Learning,
     ResourceList,
-    Strength,
     ThemeList,
     slugify,
 )
 from .problems import ContentError, Origin, Path, Problem
 from .yamlfile import SYMLINK_MESSAGE, Document, read
 
-VOCABULARIES = {"themes.yml": ThemeList, "resources.yml": ResourceList, "audiences.yml": AudienceList}
+VOCABULARIES = {
+    "themes.yml": ThemeList,
+    "resources.yml": ResourceList,
+    "audiences.yml": AudienceList,
+    "finding-kinds.yml": FindingKindList,
+    "brief-types.yml": BriefTypeList,
+}
 BRIEFS_DIR = "briefs"
 
 
@@ -43,12 +50,13 @@ BRIEFS_DIR = "briefs"
 
 @dataclass(frozen=True, eq=False)
 class Entry:
-    """A strength or key message, placed in its brief (and case, when the brief goes case by case)."""
+    """A finding (a strength, a key message, a concern ...) placed in its brief, and in its case
+    when the brief goes case by case."""
 
-    kind: Literal["strength", "key-message"]
+    kind: str  # an id from data/finding-kinds.yml
     brief: BriefRecord
     case: Case | None
-    item: Strength | KeyMessage
+    item: Learning
     anchor: str
     path: Path
 
@@ -78,7 +86,12 @@ class BriefRecord:
 
     @property
     def year(self) -> str:
+        """The period as the brief writes it (2017-18, 2014, 2016-04)."""
         return self.brief.year
+
+    @cached_property
+    def period(self) -> periods.Period:
+        return periods.parse(self.brief.year)
 
     @property
     def title(self) -> str:
@@ -91,7 +104,7 @@ class BriefRecord:
     @property
     def themes(self) -> list[str]:
         """The themes the brief lists on its front page, or, when it lists none, every theme its
-        strengths and key messages carry, in order of first use."""
+        findings carry, in order of first use."""
         if self.brief.themes:
             return self.brief.themes
         return list(dict.fromkeys(theme_id for entry in self.entries for theme_id in entry.item.themes))
@@ -103,25 +116,44 @@ class BriefRecord:
 
     @property
     def by_case(self) -> bool:
-        """True when strengths and key messages are given case by case (as 2016-17 does)."""
-        return any(case.strengths or case.key_messages for case in self.brief.cases)
+        """True when findings are given case by case (as 2016-17 does)."""
+        return any(case.findings or case.strengths or case.key_messages for case in self.brief.cases)
 
     def entries_of(self, kind: str, case: Case | None = None) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind and e.case is case]
+
+    def kinds_of(self, case: Case | None = None) -> list[str]:
+        """The kinds of finding given at brief level (or in `case`), in the vocabulary's order."""
+        return list(dict.fromkeys(e.kind for e in self.entries if e.case is case))
 
     @property
     def key_messages(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == "key-message"]
 
+    @property
+    def with_questions(self) -> list[Entry]:
+        """Findings that ask reflective questions."""
+        return [e for e in self.entries if e.item.questions]
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(e.item.questions) for e in self.entries) + len(self.brief.questions)
+
+    @property
+    def see_also(self) -> list[str]:
+        return self.brief.see_also
+
 
 @dataclass(eq=False)
 class Catalogue:
-    briefs: list[BriefRecord]  # newest year first
+    briefs: list[BriefRecord]  # newest first
     themes: dict
     resources: dict
     audiences: dict
     warnings: list[Problem] = field(default_factory=list)
     data_name: str = "data"  # the data folder's name, as problems name files
+    kinds: dict = field(default_factory=dict)  # finding kinds, in the order pages show them
+    types: dict = field(default_factory=dict)  # brief types
 
     @cached_property
     def entries_by_theme(self) -> dict[str, list[Entry]]:
@@ -133,24 +165,67 @@ class Catalogue:
         return index
 
     @cached_property
+    def briefs_covering(self) -> dict[str, list[BriefRecord]]:
+        """Briefs that list a theme on their front page while none of their findings carries it:
+        the theme page says the brief covers it."""
+        index: dict[str, list[BriefRecord]] = {theme_id: [] for theme_id in self.themes}
+        for record in self.briefs:
+            carried = {theme_id for entry in record.entries for theme_id in entry.item.themes}
+            for theme_id in record.brief.themes:
+                if theme_id not in carried and theme_id in index:
+                    index[theme_id].append(record)
+        return index
+
+    @cached_property
     def entries_by_audience(self) -> dict[str, list[Entry]]:
         index: dict[str, list[Entry]] = {audience_id: [] for audience_id in self.audiences}
         for record in self.briefs:
-            for entry in record.key_messages:
+            for entry in record.entries:
                 for audience_id in entry.item.audiences:
                     index[audience_id].append(entry)
         return index
 
     @cached_property
+    def briefs_by_type(self) -> dict[str, list[BriefRecord]]:
+        index: dict[str, list[BriefRecord]] = {type_id: [] for type_id in self.types}
+        for record in self.briefs:
+            index.setdefault(record.brief.type, []).append(record)
+        return index
+
+    @cached_property
+    def referenced_by(self) -> dict[str, list[BriefRecord]]:
+        """For each brief, the briefs that name it: under `see_also` (theirs, a case's or a
+        finding's) or as the audit a finding is `compared_with`."""
+        index: dict[str, list[BriefRecord]] = {}
+        for record in self.briefs:
+            named = set(record.brief.see_also) | {ref for e in record.entries for ref in e.item.see_also}
+            named |= {e.item.compared_with for e in record.entries if e.item.compared_with}
+            named |= {ref for case in record.brief.cases for ref in case.see_also}
+            for brief_id in sorted(named & set(self._briefs_by_id)):
+                index.setdefault(brief_id, []).append(record)
+        return index
+
+    @cached_property
     def years(self) -> list[str]:
-        """Audit years with at least one brief, newest first."""
-        return sorted({record.year for record in self.briefs}, reverse=True)
+        """The years briefs are listed under (audit years, calendar years), newest first."""
+        starts: dict[str, object] = {}
+        for record in self.briefs:
+            group = record.period.group
+            starts[group] = max(starts.get(group, record.period.start), record.period.start)
+        return sorted(starts, key=lambda group: (starts[group], group), reverse=True)
+
+    @cached_property
+    def boards(self) -> list[str]:
+        """Every partnership or board that published a brief here, as the briefs name them."""
+        return sorted({record.brief.board for record in self.briefs})
 
     def theme_has_questions(self, theme_id: str) -> bool:
-        return any(entry.kind == "key-message" and entry.item.questions for entry in self.entries_by_theme[theme_id])
+        return any(entry.item.questions for entry in self.entries_by_theme[theme_id])
 
     def theme_years(self, theme_id: str) -> list[str]:
-        return sorted({entry.brief.year for entry in self.entries_by_theme[theme_id]}, reverse=True)
+        return [
+            year for year in self.years if any(e.brief.period.group == year for e in self.entries_by_theme[theme_id])
+        ]
 
     @property
     def latest(self) -> BriefRecord | None:
@@ -163,8 +238,11 @@ class Catalogue:
     def brief(self, brief_id: str) -> BriefRecord:
         return self._briefs_by_id[brief_id]
 
+    def has_brief(self, brief_id: str) -> bool:
+        return brief_id in self._briefs_by_id
+
     def entry(self, brief_id: str, anchor: str) -> Entry:
-        """The strength or key message at `anchor` on a brief's page."""
+        """The finding at `anchor` on a brief's page."""
         return next(entry for entry in self.brief(brief_id).entries if entry.anchor == anchor)
 
     def origin_of(self, kind: str, item_id: str) -> Origin:
@@ -173,27 +251,40 @@ class Catalogue:
         return Origin(f"{self.data_name}/{kind}.yml", (kind, list(items).index(item_id)))
 
 
-def place_entries(record: BriefRecord) -> None:
-    """Give every strength and key message its anchor on the brief page, in page order."""
+SHORTHANDS = {"strengths": "strength", "key_messages": "key-message"}  # lists whose kind is implied
+
+
+def place_entries(record: BriefRecord, kind_order: list[str] | None = None) -> None:
+    """Give every finding its kind and its anchor on the brief page, in page order: each case's
+    findings (when the brief goes case by case), then the brief's; within each, kind by kind in
+    the vocabulary's order, and in the order written within a kind."""
     brief = record.brief
-    if record.by_case:
-        for c, case in enumerate(brief.cases):
-            for s, strength in enumerate(case.strengths, start=1):
-                anchor = f"{case.id}-strength-{s}"
-                record.entries.append(
-                    Entry("strength", record, case, strength, anchor, ("cases", c, "strengths", s - 1))
-                )
-            for k, message in enumerate(case.key_messages):
-                anchor = message.id or f"{case.id}-{slugify(message.title)}"
-                record.entries.append(
-                    Entry("key-message", record, case, message, anchor, ("cases", c, "key_messages", k))
-                )
-    for s, strength in enumerate(brief.strengths, start=1):
-        anchor = f"strength-{slugify(strength.title)}" if strength.title else f"strength-{s}"
-        record.entries.append(Entry("strength", record, None, strength, anchor, ("strengths", s - 1)))
-    for k, message in enumerate(brief.key_messages):
-        anchor = message.id or slugify(message.title)
-        record.entries.append(Entry("key-message", record, None, message, anchor, ("key_messages", k)))
+    holders: list[tuple[Case | None, Path, object]] = [(case, ("cases", c), case) for c, case in enumerate(brief.cases)]
+    holders.append((None, (), brief))
+    for case, prefix, holder in holders:
+        found: list[tuple[str, Path, Learning]] = []
+        for name, kind in SHORTHANDS.items():
+            found += [(kind, prefix + (name, i), item) for i, item in enumerate(getattr(holder, name))]
+        found += [(item.kind, prefix + ("findings", i), item) for i, item in enumerate(holder.findings)]
+        order = {kind: n for n, kind in enumerate(kind_order or [])}
+        found.sort(key=lambda f: (order.get(f[0], len(order)), f[1][-2] != "findings", f[1][-1]))
+        numbers: dict[str, int] = {}
+        for kind, path, item in found:
+            numbers[kind] = numbers.get(kind, 0) + 1
+            record.entries.append(Entry(kind, record, case, item, anchor_for(kind, item, case, numbers[kind]), path))
+
+
+def anchor_for(kind: str, item: Learning, case: Case | None, number: int) -> str:
+    """A finding's anchor: its own `id`, else one made from its title or its kind and number
+    (strengths keep the anchors the first briefs were published with)."""
+    if item.id:
+        return item.id
+    prefix = f"{case.id}-" if case else ""
+    if kind == "strength":
+        return f"strength-{slugify(item.title)}" if item.title and case is None else f"{prefix}strength-{number}"
+    if item.title:
+        return prefix + slugify(item.title)
+    return f"{prefix}{kind}-{number}"
 
 
 # --- Loading -------------------------------------------------------------------------------
@@ -206,6 +297,7 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
     paths = brief_files(data_dir, problems)
+    vocab.brief_ids = {path.stem for path in paths}
     records: list[BriefRecord] = []
     for path in paths:
         record, found = load_brief(path, _name_of(data_dir, path), vocab)
@@ -217,7 +309,7 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(problems)
-    records.sort(key=lambda r: (r.year, r.id), reverse=True)
+    records.sort(key=lambda r: (r.period.start, r.id), reverse=True)
     return Catalogue(
         briefs=records,
         themes=vocab.themes,
@@ -225,6 +317,8 @@ def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
         audiences=vocab.audiences,
         warnings=[p for p in problems if p.warning],
         data_name=data_dir.name,
+        kinds=vocab.kinds,
+        types=vocab.types,
     )
 
 
@@ -245,6 +339,7 @@ def check(data_dir: FilePath, *, workers: int | None = None) -> CheckResult:
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
     jobs = [(path, _name_of(data_dir, path)) for path in brief_files(data_dir, problems)]
+    vocab.brief_ids = {path.stem for path, _ in jobs}
     workers = workers or min(os.cpu_count() or 1, max(1, len(jobs) // 50))
     global _checking
     _checking = vocab  # forked workers inherit it
@@ -276,13 +371,12 @@ def _check_one(job: tuple[FilePath, str]) -> tuple[list[Problem], int, int, int]
     record, problems = load_brief(job[0], job[1], _checking)
     if record is None:
         return problems, 0, 0, 0
-    questions = sum(len(entry.item.questions) for entry in record.key_messages)
-    return problems, 1, int(record.brief.draft), questions
+    return problems, 1, int(record.brief.draft), record.question_count
 
 
 def load_vocabularies(data_dir: FilePath) -> tuple[checks.Vocabulary, list[Problem]]:
-    """The shared lists (themes, resources, audiences), and any problem with them or with
-    stray files next to them."""
+    """The shared lists (themes, resources, audiences, finding kinds, brief types), and any
+    problem with them or with stray files next to them."""
     label = data_dir.name
     problems: list[Problem] = []
     vocab_docs: dict[str, tuple[Document, BaseModel | None]] = {}
@@ -307,6 +401,8 @@ def load_vocabularies(data_dir: FilePath) -> tuple[checks.Vocabulary, list[Probl
         themes=_items(vocab_docs["themes.yml"][1], "themes"),
         resources=_items(vocab_docs["resources.yml"][1], "resources"),
         audiences=_items(vocab_docs["audiences.yml"][1], "audiences"),
+        kinds=_items(vocab_docs["finding-kinds.yml"][1], "kinds"),
+        types=_items(vocab_docs["brief-types.yml"][1], "types"),
     )
     for doc, model in vocab_docs.values():
         problems.extend(doc.problems)
@@ -349,11 +445,31 @@ def load_brief(path: FilePath, name: str, vocab: checks.Vocabulary) -> tuple[Bri
     problems = list(doc.problems)
     problems.extend(run(doc, checks.file_name_checks(path.name, brief)))
     if brief is None:
+        # The shape is wrong somewhere; still check what can be read, so an editor fixes every
+        # problem in one round.
+        problems.extend(run(doc, checks.raw_checks(doc.data, vocab)))
         return None, problems
     record = BriefRecord(path.stem, doc.file, brief)
-    place_entries(record)
+    place_entries(record, list(vocab.kinds))
     problems.extend(run(doc, checks.brief_checks(record, vocab)))
+    if not brief.draft:
+        problems.extend(placeholders_left(doc))
     return record, problems
+
+
+def placeholders_left(doc: Document) -> list[Problem]:
+    """A `TODO` anywhere in a brief that is not a draft, comments included: `make new-brief`
+    marks with it everything still to write, and a skeleton must never be published."""
+    return [
+        Problem(doc.file, number, line.index(checks.PLACEHOLDER) + 1, PLACEHOLDER_MESSAGE)
+        for number, line in enumerate(doc.lines, start=1)
+        if checks.PLACEHOLDER in line
+    ]
+
+
+PLACEHOLDER_MESSAGE = (
+    "placeholder 'TODO' left here: replace it (and delete the comment) before publishing, or keep `draft: true`"
+)
 
 
 def _name_of(data_dir: FilePath, path: FilePath) -> str:
@@ -413,7 +529,7 @@ def validate(doc: Document, model: type[BaseModel]):
 
 PATTERN_HINTS = {
     ID_PATTERN: "lower-case letters and digits joined by hyphens, such as 'silent-child'",
-    YEAR_PATTERN: "an audit year such as 2017-18",
+    PERIOD_PATTERN: "an audit year (2017-18), a calendar year (2014), a month (2016-04) or a day (2016-04-12)",
     BRIEF_ID_PATTERN: "a year and a slug, such as 2017-18-think-family",
 }
 
@@ -431,6 +547,8 @@ def explain(model: type[BaseModel], loc: Path, detail: dict) -> str:
         return f"unknown field '{loc[-1]}'{hint} allowed fields are {', '.join(allowed)}"
     if kind == "string_type":
         return f"{name} must be text, not {describe(given)} (put it in quotes if it is meant as text)"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+        return f"{name} must be a date written as 2018-03-01, without quotes"
     if kind == "bool_type":
         return f"{name} must be true or false, not {describe(given)}"
     if kind == "list_type":

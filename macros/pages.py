@@ -19,8 +19,8 @@ class GeneratedPage:
 
     src_uri: str
     title: str
-    kind: str  # "brief", "theme", "discussion" or "audience"
-    key: str  # the id of the brief, theme or audience
+    kind: str  # "brief", "theme", "discussion", "audience" or "type"
+    key: str  # the id of the brief, theme, audience or brief type
     search: bool = True  # false: search leaves the whole page out
 
 
@@ -35,6 +35,8 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             pages.append(GeneratedPage(f"discussion/{theme_id}.md", title, "discussion", theme_id, search=False))
     for audience_id, audience in catalogue.audiences.items():
         pages.append(GeneratedPage(f"audiences/{audience_id}.md", f"For {audience.title}", "audience", audience_id))
+    for type_id, brief_type in catalogue.types.items():
+        pages.append(GeneratedPage(f"types/{type_id}.md", brief_type.plural, "type", type_id))
     return pages
 
 
@@ -55,11 +57,18 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
             origin=catalogue.origin_of("themes", page.key),
             by_year=group_by_year(catalogue.entries_by_theme[page.key]),
             has_questions=catalogue.theme_has_questions(page.key),
+            covering=catalogue.briefs_covering[page.key],
         )
     if page.kind == "discussion":
-        messages = [e for e in catalogue.entries_by_theme[page.key] if e.kind == "key-message"]
-        messages.sort(key=lambda e: e.brief.year, reverse=True)
+        messages = [e for e in catalogue.entries_by_theme[page.key] if e.item.questions]
+        messages.sort(key=lambda e: e.brief.period.start, reverse=True)
         return renderer.page("discussion-sheet.html", file, files, theme=catalogue.themes[page.key], messages=messages)
+    if page.kind == "type":
+        by_year: dict[str, list] = {}
+        for record in catalogue.briefs_by_type.get(page.key, []):
+            by_year.setdefault(record.period.group, []).append(record)
+        brief_type = catalogue.types[page.key]
+        return renderer.page("type-page.html", file, files, search_differs=True, brief_type=brief_type, by_year=by_year)
     audience = catalogue.audiences[page.key]
     by_year = group_by_year(catalogue.entries_by_audience[page.key])
     return renderer.page("audience-page.html", file, files, search_differs=True, audience=audience, by_year=by_year)

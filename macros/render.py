@@ -26,6 +26,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from .content import BriefRecord, Catalogue, Entry
+from .model import slugify
 from .problems import Origin
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -112,7 +113,7 @@ def field_markdown(resources: dict | None = None) -> markdown.Markdown:
 def pseudonym_stars(catalogue: Catalogue) -> re.Pattern | None:
     """The star after any pseudonym the briefs declare ("Felix*"): it marks the name as not a
     real one, so `Amy* ... Amy*` must keep both stars rather than become emphasis."""
-    names = {case.pseudonym.rstrip("*") for r in catalogue.briefs for case in r.brief.cases if case.pseudonym}
+    names = {name.rstrip("*") for r in catalogue.briefs for case in r.brief.cases for name in case.names}
     if not names:
         return None
     return re.compile(r"(?<![\w*])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\*")
@@ -137,6 +138,10 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["markdown_text"] = markdown_text
     env.tests["ge_two"] = lambda years: len(years) >= 2
+    # A `see_also` id the page can show: a resource, or a brief that is published.
+    env.tests["shown_reference"] = lambda ref, catalogue: ref in catalogue.resources or catalogue.has_brief(ref)
+    env.filters["slug"] = slugify
+    env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
     return env
 
@@ -320,7 +325,7 @@ class Renderer:
 
 def entry_cases(entry: Entry) -> str:
     """'Case 2 (Felix*)' style context for an entry, as plain text."""
-    return ", ".join(f"{case.label} ({case.pseudonym})" if case.pseudonym else case.label for case in entry.cases)
+    return ", ".join(f"{case.label} ({', '.join(case.names)})" if case.names else case.label for case in entry.cases)
 
 
 def first_sentence(text: str) -> str:
@@ -340,10 +345,11 @@ def first_sentence(text: str) -> str:
 
 
 def group_by_year(entries: list[Entry]) -> dict[str, list[Entry]]:
-    """Entries under their audit year, newest year first, in page order within a brief."""
+    """Entries under their year (the audit year, or the calendar year of a month or a day),
+    newest first, in page order within a brief."""
     grouped: dict[str, list[Entry]] = {}
-    for entry in sorted(entries, key=lambda e: e.brief.year, reverse=True):
-        grouped.setdefault(entry.brief.year, []).append(entry)
+    for entry in sorted(entries, key=lambda e: (e.brief.period.start, e.brief.id), reverse=True):
+        grouped.setdefault(entry.brief.period.group, []).append(entry)
     return grouped
 
 
@@ -354,7 +360,7 @@ def theme_rows(catalogue: Catalogue) -> list[dict]:
         entries = catalogue.entries_by_theme[theme_id]
         counts = {year: 0 for year in catalogue.years}
         for entry in entries:
-            counts[entry.brief.year] += 1
+            counts[entry.brief.period.group] += 1
         years = [year for year, count in counts.items() if count]
         rows.append({"theme": theme, "counts": counts, "years": years, "total": len(entries)})
     rows.sort(key=lambda row: (len(row["years"]) < 2, row["theme"].title.lower()))
@@ -366,7 +372,7 @@ def question_rows(catalogue: Catalogue) -> list[dict]:
     rows = []
     for row in theme_rows(catalogue):
         entries = catalogue.entries_by_theme[row["theme"].id]
-        questions = [(e, q) for e in entries if e.kind == "key-message" for q in e.item.questions]
+        questions = [(e, q) for e in entries for q in e.item.questions]
         rows.append({**row, "questions": questions})
     return sorted(rows, key=lambda row: row["theme"].title.lower())
 
@@ -379,7 +385,17 @@ def theme_aliases(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
     return list(aliases)
 
 
+def case_origin(record: BriefRecord, case) -> Origin:
+    return Origin(record.file, ("cases", record.brief.cases.index(case)))
+
+
+def record_origin(record: BriefRecord, *path) -> Origin:
+    return Origin(record.file, path)
+
+
 ENV.globals.update(
+    case_origin=case_origin,
+    record_origin=record_origin,
     entry_cases=entry_cases,
     first_sentence=first_sentence,
     theme_aliases=theme_aliases,

@@ -29,9 +29,11 @@ def brief_schema(data_dir: Path) -> dict:
     theme_ids = sorted(catalogue.themes)
     audience_ids = sorted(catalogue.audiences)
     schema["properties"]["themes"]["items"]["enum"] = theme_ids
-    for name in ("Strength", "KeyMessage"):
+    for name in ("Finding", "Strength", "KeyMessage"):
         definitions[name]["properties"]["themes"]["items"]["enum"] = theme_ids
-    definitions["KeyMessage"]["properties"]["audiences"]["items"]["enum"] = audience_ids
+        definitions[name]["properties"]["audiences"]["items"]["enum"] = audience_ids
+    definitions["Finding"]["properties"]["kind"]["enum"] = sorted(catalogue.kinds)
+    schema["properties"]["type"]["enum"] = sorted(catalogue.types)
     return schema
 
 

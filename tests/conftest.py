@@ -59,6 +59,16 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shapes_site(tmp_path_factory) -> Path:
+    """A synthetic site holding a brief of every shape partnerships publish
+    (tests/fixtures/shapes/data), built strictly once per run."""
+    project = make_project(tmp_path_factory.mktemp("shapes") / "project", FIXTURES / "shapes" / "data")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -155,6 +155,15 @@ BRIEF_POSITIONS = [
     ("key message text", ("key_messages", 0, "text"), TEXT),
     ("question", ("key_messages", 0, "questions", 0), TEXT),
     ("closing", ("key_messages", 0, "closing"), TEXT),
+    ("purpose", ("purpose",), TEXT),
+    ("whole-brief question", ("questions", 0), TEXT),
+    ("action", ("actions", 0, "text"), TEXT),
+    ("action responsible", ("actions", 0, "responsible"), TEXT),
+    ("case context", ("cases", 0, "context"), TEXT),
+    ("finding text", ("findings", 0, "text"), TEXT),
+    ("finding action", ("findings", 0, "action"), TEXT),
+    ("finding outcome", ("findings", 0, "outcome"), TEXT),
+    ("finding compared with", ("findings", 0, "compared_with"), TEXT),
 ]
 PSEUDONYM_POSITION = ("pseudonym", ("cases", 0, "pseudonym"), TEXT)
 VOCABULARY_POSITIONS = [
@@ -216,15 +225,35 @@ def brief_data(place: dict[tuple, str], pseudonym: str = "Sample*") -> dict:
 
     return {
         "title": at(("title",), "Fixture corpus brief"),
+        "type": "multi-agency-case-audit",
         "year": "2099-00",
         "board": at(("board",), "Example Partnership (synthetic)"),
         "series": at(("series",), "Synthetic series"),
         "areas": [at(("areas", 0), "Example Borough")],
         "introduction": at(("introduction",), "Synthetic introduction."),
+        "purpose": at(("purpose",), "Synthetic purpose."),
+        "questions": [at(("questions", 0), "Do you ask the synthetic question?")],
+        "actions": [
+            {
+                "text": at(("actions", 0, "text"), "Synthetic action."),
+                "responsible": at(("actions", 0, "responsible"), "Synthetic team"),
+            }
+        ],
+        "findings": [
+            {
+                "kind": "concern",
+                "themes": ["fixture-theme"],
+                "text": at(("findings", 0, "text"), "Synthetic concern."),
+                "action": at(("findings", 0, "action"), "Synthetic action taken."),
+                "outcome": at(("findings", 0, "outcome"), "Synthetic outcome."),
+                "compared_with": at(("findings", 0, "compared_with"), "the synthetic earlier audit"),
+            }
+        ],
         "cases": [
             {
                 "id": at(("cases", 0, "id"), "case-1"),
                 "label": at(("cases", 0, "label"), "Case 1"),
+                "context": at(("cases", 0, "context"), "Synthetic context."),
                 "pseudonym": pseudonym,
                 "summary": at(("cases", 0, "summary"), "Sample is a synthetic case."),
                 "strengths": [

@@ -44,12 +44,12 @@ MISTAKES = {
         "yaml-language-server",
         ["missing required field 'board'", "add `board: ...`"],
     ),
-    "year as a number": ("year: 2099-00", "year: 2099", "year: 2099", ["'year' must be text, not a number"]),
+    "year as a number": ("year: 2099-00", "year: 2099.5", "year: 2099", ["'year' must be text, not a number"]),
     "year in the wrong form": (
         "year: 2099-00",
         "year: '99-00'",
         "year:",
-        ["'year' '99-00' must be an audit year such as 2017-18"],
+        ["'year' '99-00' must be an audit year (2017-18), a calendar year (2014)"],
     ),
     "year disagrees with file name": (
         "year: 2099-00",

@@ -50,7 +50,7 @@ def test_a_content_mistake_stops_the_build_with_the_editors_message(tmp_path):
     brief.write_text(brief.read_text().replace("fixture-theme-b]", "fixture-theme-bee]"))
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
-    assert "data/briefs/2099-00-fixture.yml:24:" in result.stderr
+    assert "data/briefs/2099-00-fixture.yml:25:" in result.stderr
     assert "theme 'fixture-theme-bee' is not in data/themes.yml — did you mean 'fixture-theme-b'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 

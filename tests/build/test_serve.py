@@ -57,7 +57,7 @@ def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
         good = brief.read_text()
         brief.write_text(good.replace("fixture-theme-b]", "fixture-theme-bee]"))
         wait_for(lambda: "theme 'fixture-theme-bee' is not in data/themes.yml" in log.read_text(), what="the error")
-        assert "data/briefs/2099-00-fixture.yml:24:" in log.read_text()
+        assert "data/briefs/2099-00-fixture.yml:25:" in log.read_text()
         assert "Traceback" not in log.read_text()
         brief.write_text(good.replace("quokka welfare", "wombat welfare"))
         wait_for(lambda: "wombat welfare" in (fetch(url) or ""), what="the fixed page")
@@ -75,7 +75,7 @@ def test_serve_started_on_broken_content_keeps_running_and_recovers(tmp_path):
     try:
         home = f"http://127.0.0.1:{port}/index.html"
         page = wait_for(lambda: fetch(home), what="the first build")
-        assert "data/briefs/2099-00-fixture.yml:24:" in page
+        assert "data/briefs/2099-00-fixture.yml:25:" in page
         assert "did you mean &#39;fixture-theme-b&#39;" in page  # the notice escapes what it quotes
         assert server.poll() is None, "serve stopped on broken content"
         brief.write_text(good)

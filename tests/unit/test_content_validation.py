@@ -97,10 +97,11 @@ def test_a_broken_file_is_a_clean_error(data, content, words):
 @pytest.mark.parametrize(
     "file_name, words",
     [
-        ("2099-00-Fixture.yml", ["must be <year>-<slug>.yml in lower case"]),
-        ("fixture.yml", ["must be <year>-<slug>.yml"]),
+        ("2099-00-Fixture.yml", ["must be <period>-<slug>.yml in lower case"]),
+        ("fixture.yml", ["must be <period>-<slug>.yml"]),
         ("2099-00-fixture.yaml", ["must end in .yml"]),
-        ("2099-00_fixture.yml", ["must be <year>-<slug>.yml"]),
+        ("2099-00_fixture.yml", ["must be <period>-<slug>.yml"]),
+        ("2099-00-2-fixture.yml", ["the slug starting with a letter"]),
     ],
 )
 def test_a_file_name_must_be_the_brief_id(data, file_name, words):
@@ -391,3 +392,69 @@ def test_a_mailto_to_an_allowed_organisational_address_is_published(data):
     )
     catalogue = load(data)
     assert catalogue.resources["fixture-guide"].url == "mailto:safeguarding@example.org"
+
+
+def test_shape_and_content_problems_are_reported_in_one_run(data):
+    """A field missing (the shape) does not hide an unknown theme or a postcode (the content):
+    an editor fixes everything in one round."""
+    path = data / BRIEF
+    text = path.read_text(encoding="utf-8").replace("board: Example Partnership (synthetic)\n", "")
+    text = text.replace("fixture-theme-b]", "fixture-theme-bee]").replace("quokka welfare", "quokka welfare at E8 1AA")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    messages = [p.message for p in caught.value.problems if p.file == f"data/{BRIEF}"]
+    assert any("missing required field 'board'" in m for m in messages), messages
+    assert any("theme 'fixture-theme-bee' is not in data/themes.yml" in m for m in messages), messages
+    assert any("postcode 'E8 1AA'" in m for m in messages), messages
+
+
+def test_did_you_mean_also_searches_a_themes_other_names(data):
+    problems = problems_after(data, "fixture-theme-b]", "zebra-crossing]")
+    assert any(
+        "theme 'zebra-crossing' is not in data/themes.yml — did you mean 'fixture-theme-a'?" in p.message
+        for p in problems
+    )
+
+
+def test_an_unknown_theme_with_no_close_match_lists_the_valid_ids(data):
+    problems = problems_after(data, "fixture-theme-b]", "wholly-unrelated]")
+    assert any(
+        "use one of its ids (fixture-theme-a, fixture-theme-b, fixture-theme-unused)" in p.message for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        (
+            "type: multi-agency-case-audit",
+            "type: rapid-reveiw",
+            ["brief type 'rapid-reveiw'", "did you mean 'rapid-review'?"],
+        ),
+        ("year: 2099-00", "year: 2099-13", ["neither an audit year", "nor a month"]),
+        (
+            "key_messages:\n  - title",
+            "findings:\n  - kind: concerns\n    themes: [fixture-theme-a]\n    text: A synthetic concern.\nkey_messages:\n  - title",
+            ["finding kind 'concerns'", "did you mean 'concern'"],
+        ),
+        (
+            "introduction: Synthetic",
+            "see_also: [2099-00-nowhere]\nintroduction: Synthetic",
+            ["brief or resource '2099-00-nowhere'"],
+        ),
+    ],
+    ids=["unknown type", "impossible period", "unknown kind", "unknown reference"],
+)
+def test_kinds_types_periods_and_references_are_checked(data, old, new, words):
+    problems = problems_after(data, old, new)
+    assert any(all(w in p.message for w in words) for p in problems), problems
+
+
+def test_a_brief_without_any_finding_is_refused(data):
+    path = data / BRIEF
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("strengths:")], encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(data)
+    assert any("a brief must have at least one finding" in p.message for p in caught.value.problems)

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from macros.model import Allowance, Brief, Case, KeyMessage, Strength
+from macros.model import Action, Allowance, Brief, Case, Finding, KeyMessage, Strength
 from support import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -27,11 +27,18 @@ def field_tables() -> list[dict[str, str]]:
     return tables
 
 
-@pytest.mark.parametrize("index, model", enumerate([Brief, Case, Strength, KeyMessage, Allowance]))
+@pytest.mark.parametrize("index, model", enumerate([Brief, Case, Finding, Action, Allowance]))
 def test_field_table_lists_every_field_and_whether_it_is_required(index, model):
     table = field_tables()[index]
     expected = {name: "yes" if field.is_required() else "no" for name, field in model.model_fields.items()}
     assert table == expected, f"the {model.__name__} table in CONTRIBUTING.md disagrees with macros/model.py"
+
+
+def test_strengths_and_key_messages_take_a_findings_fields_but_its_kind():
+    """The guide gives one table for all three; it is true only while they share their fields."""
+    finding = set(Finding.model_fields) - {"kind"}
+    assert set(Strength.model_fields) == finding == set(KeyMessage.model_fields)
+    assert KeyMessage.model_fields["title"].is_required() and KeyMessage.model_fields["text"].is_required()
 
 
 def test_the_guide_template_is_a_valid_brief_shape():

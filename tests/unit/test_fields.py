@@ -3,6 +3,7 @@ so a field added later is guarded (and checked) without anyone remembering to li
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import types
 import typing
@@ -11,7 +12,16 @@ import pytest
 from pydantic import BaseModel
 
 from macros import fields
-from macros.model import ID_PATTERN, YEAR_PATTERN, AudienceList, Brief, ResourceList, ThemeList
+from macros.model import (
+    ID_PATTERN,
+    PERIOD_PATTERN,
+    AudienceList,
+    Brief,
+    BriefTypeList,
+    FindingKindList,
+    ResourceList,
+    ThemeList,
+)
 
 _counter = itertools.count(1)
 
@@ -26,7 +36,7 @@ def _pattern(info) -> str | None:
 def _marker(pattern: str | None) -> str:
     """A unique value for a string field, valid for its pattern."""
     n = next(_counter)
-    if pattern == YEAR_PATTERN:
+    if pattern == PERIOD_PATTERN:
         return f"20{n % 100:02d}-{(n + 1) % 100:02d}"
     if pattern == ID_PATTERN:
         return f"marker-{n}"
@@ -63,6 +73,8 @@ def _value(name: str, annotation, pattern, strings):
         return value
     if annotation is bool:
         return False
+    if annotation is datetime.date:
+        return datetime.date(2099, 1, 1)
     raise AssertionError(f"field '{name}' has a type this test does not know: {annotation}")
 
 
@@ -80,7 +92,9 @@ def test_every_string_field_of_a_brief_is_published_text_except_allowances():
     assert texts and all(value in yielded for value in texts)
 
 
-@pytest.mark.parametrize("model", [ThemeList, ResourceList, AudienceList], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model", [ThemeList, ResourceList, AudienceList, FindingKindList, BriefTypeList], ids=lambda m: m.__name__
+)
 def test_every_string_field_of_a_shared_list_item_is_published_text(model):
     data, strings = filled(model)
     record = model.model_validate(data)

@@ -120,9 +120,11 @@ def test_a_page_shows_hostile_titles_as_text_even_past_the_check():
     brief = original.brief.model_copy(update={"title": hostile, "key_messages": [message]})
     record = BriefRecord(original.id, original.file, brief)
     place_entries(record)
-    catalogue = Catalogue([record], loaded.themes, loaded.resources, loaded.audiences)
+    catalogue = Catalogue(
+        [record], loaded.themes, loaded.resources, loaded.audiences, kinds=loaded.kinds, types=loaded.types
+    )
     pages = generated_pages(catalogue)
-    files = Files(
+    files = Files(  # every page the generated ones link to
         [File(p.src_uri, None, "/tmp", False) for p in pages]
         + [File(n, None, "/tmp", False) for n in ("index.md", "briefs/index.md", "themes/index.md", "questions.md")]
     )
