@@ -179,9 +179,11 @@ def raw_checks(data, vocab: Vocabulary) -> Found:
     for path, text in texts:
         yield from text_rules(path, text, vocab)
     names = set()
-    for case in data.get("cases") or []:
+    cases = data.get("cases")
+    for case in cases if isinstance(cases, list) else []:
         if isinstance(case, dict):
-            for name in [case.get("pseudonym")] + list(case.get("pseudonyms") or []):
+            declared = case.get("pseudonyms")
+            for name in [case.get("pseudonym")] + (declared if isinstance(declared, list) else []):
                 if isinstance(name, str):
                     names.add(name.strip().rstrip("*"))
     found = anonymise.scan_all([text for _, text in texts], pseudonyms=names)
@@ -306,7 +308,7 @@ def cross_references(brief: Brief, vocab: Vocabulary, own_id: str) -> Found:
 
 
 # Anchors the brief page uses for its own sections; a finding must not take one.
-PAGE_ANCHORS = {"introduction", "purpose", "cases", "questions", "actions", "see-also", "referenced-by"}
+PAGE_ANCHORS = {"at-a-glance", "introduction", "purpose", "cases", "questions", "actions", "see-also"}
 
 
 def section_anchors(record, vocab: Vocabulary) -> set[str]:

@@ -238,6 +238,12 @@ class Catalogue:
     def brief(self, brief_id: str) -> BriefRecord:
         return self._briefs_by_id[brief_id]
 
+    def neighbours(self, record: BriefRecord) -> tuple[BriefRecord | None, BriefRecord | None]:
+        """(the next older brief, the next newer brief) in the order the briefs index lists them."""
+        at = self.briefs.index(record)
+        older = self.briefs[at + 1] if at + 1 < len(self.briefs) else None
+        return older, self.briefs[at - 1] if at > 0 else None
+
     def has_brief(self, brief_id: str) -> bool:
         return brief_id in self._briefs_by_id
 

@@ -377,6 +377,34 @@ def question_rows(catalogue: Catalogue) -> list[dict]:
     return sorted(rows, key=lambda row: row["theme"].title.lower())
 
 
+RESOURCE_LINK = re.compile(r"\[([^\]]*)\]\(\s*resource:([a-z0-9-]+)\s*\)")
+
+
+def pending_links(catalogue: Catalogue, texts: list[str | None]) -> list[tuple[str, object]]:
+    """(link text, resource) for each resource without an address that `texts` link to, once."""
+    found: dict[str, tuple[str, object]] = {}
+    for text in texts:
+        for label, resource_id in RESOURCE_LINK.findall(text or ""):
+            resource = catalogue.resources.get(resource_id)
+            if resource is not None and not resource.url and resource_id not in found:
+                found[resource_id] = (label.strip("*_ "), resource)
+    return list(found.values())
+
+
+def opening_text(entry: Entry) -> str:
+    """What a finding says first: its text, else its first point, else its first question."""
+    item = entry.item
+    return item.text or (item.points or item.questions or [item.action or ""])[0]
+
+
+def groupby_first_theme(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """Entries grouped under their first theme, groups in order of first appearance."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.item.themes[0], []).append(entry)
+    return list(groups.items())
+
+
 def theme_aliases(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
     """Other words for these themes, so search finds a key message by any of them."""
     aliases: dict[str, None] = {}
@@ -393,7 +421,10 @@ def record_origin(record: BriefRecord, *path) -> Origin:
     return Origin(record.file, path)
 
 
+ENV.filters["groupby_first_theme"] = groupby_first_theme
 ENV.globals.update(
+    pending_links=pending_links,
+    opening_text=opening_text,
     case_origin=case_origin,
     record_origin=record_origin,
     entry_cases=entry_cases,

@@ -18,22 +18,28 @@ def open_page(page, shapes_site):
     return go
 
 
+def glance(page) -> list[str]:
+    """The facts of a brief's "at a glance" panel, label and value in turn."""
+    return [text.strip() for text in page.locator(".lb-at-a-glance__facts").locator("dt, dd").all_inner_texts()]
+
+
 def headings(page, level: int) -> list[str]:
     return [text.strip("¶ \n") for text in page.locator(f".md-content h{level}").all_inner_texts()]
 
 
 def test_a_themed_audit_round_reads_as_findings_and_an_action_plan(open_page):
     page = open_page("briefs/2090-04-fixture-round-recording.html")
-    assert page.locator(".lb-brief-meta").inner_text().startswith("Themed audit · April 2090 ·")
+    assert glance(page)[:4] == ["Type", "Themed audit", "Period", "April 2090"]
     # Kinds under their own headings, in the vocabulary's order; no cases, no questions.
     assert headings(page, 2) == [
+        "At a glance",
         "Introduction",
-        "Purpose",
         "Strengths",
         "Areas for development",
         "What the partnership will do",
         "See also",
     ]
+    assert headings(page, 3) == ["Purpose"]
     assert page.locator(".lb-case-card, .admonition.question").count() == 0
     actions = page.locator(".lb-actions li").all_inner_texts()
     assert actions == [
@@ -44,8 +50,8 @@ def test_a_themed_audit_round_reads_as_findings_and_an_action_plan(open_page):
 
 def test_progress_across_audits_links_back_to_the_earlier_audit_and_shows_its_dates(open_page):
     page = open_page("briefs/2091-92-fixture-progress.html")
-    assert headings(page, 2) == ["Introduction", "Improving", "Still to develop", "See also"]
-    assert page.locator(".lb-brief-dates").inner_text() == "Published 14 May 2092 · Updated 1 June 2092"
+    assert headings(page, 2) == ["At a glance", "Introduction", "Improving", "Still to develop", "See also"]
+    assert glance(page)[4:6] == ["Published", "14 May 2092 (updated 1 June 2092)"]
     page.locator(".lb-compared a", has_text="2090-04: Fixture Round on Recording").click()
     page.wait_for_url("**/briefs/2090-04-fixture-round-recording.html")
     # ... and the earlier audit says it is referred to.
@@ -55,7 +61,8 @@ def test_progress_across_audits_links_back_to_the_earlier_audit_and_shows_its_da
 def test_a_case_file_audit_summary_lists_lettered_issues_with_action_and_outcome(open_page):
     page = open_page("briefs/2092-fixture-case-file-audits.html")
     assert page.locator("h1").inner_text().startswith("2092: Fixture Case File Audits")
-    assert page.locator(".lb-brief-meta").inner_text().startswith("Case audit · Second Example Partnership")
+    assert glance(page)[:4] == ["Type", "Case audit", "Period", "2092"]
+    assert "Second Example Partnership (synthetic)" in page.locator(".lb-at-a-glance").inner_text()
     first = page.locator("#audit-1 ~ ol.lb-issues").first
     assert first.get_attribute("type") == "a"
     items = first.locator("> li")

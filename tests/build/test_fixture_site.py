@@ -40,7 +40,7 @@ def test_briefs_index_lists_newest_year_first(fixture_site):
 def test_resources_link_or_say_link_to_follow(fixture_site):
     html = (fixture_site / "briefs" / "2099-00-fixture.html").read_text()
     assert 'href="https://example.org/fixture"' in html
-    assert "(Fixture Guide: link to follow)" in html
+    assert "Link to follow: “the guide” is the Fixture Guide." in visible_text(html)
     assert 'href="#"' not in html
 
 

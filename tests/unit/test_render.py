@@ -27,11 +27,15 @@ def renderer():
         ("An ![image](https://example.org/x.png) here.", ["image"], ["<img"]),
         ("# Not a heading", ["# Not a heading"], ["<h1"]),
         ("See [the site](resource:fixture-site).", ['<a href="https://example.org/fixture">the site</a>'], []),
-        ("See [the guide](resource:fixture-guide).", ["the guide", "(Fixture Guide: link to follow)"], ["href"]),
         (
-            "See the [Fixture Guide.](resource:fixture-guide)",
-            ["Fixture Guide.", " (link to follow)"],
-            ["href", ": link"],
+            "See [the guide](resource:fixture-guide).",
+            ['See <span class="lb-resource lb-resource--pending">the guide</span>.'],
+            ["href", "link to follow", "Fixture Guide"],
+        ),
+        (
+            "Do you read [HERE?](resource:fixture-guide) Do you?",
+            ['Do you read <span class="lb-resource lb-resource--pending">HERE?</span> Do you?'],
+            ["href", "follow"],
         ),
         ("Mail [us](mailto:team@example.org).", ['href="mailto:team@example.org"'], []),
     ],
@@ -45,7 +49,7 @@ def renderer():
         "heading",
         "resource with address",
         "resource to follow",
-        "resource named by its link",
+        "a question stays whole",
         "mailto",
     ],
 )
