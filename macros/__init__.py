@@ -9,7 +9,7 @@ as template source.
 from __future__ import annotations
 
 from . import build
-from .render import question_rows, theme_rows
+from .render import theme_rows
 
 
 def define_env(env):
@@ -56,8 +56,3 @@ def define_env(env):
     @env.macro
     def audiences_index() -> str:
         return snippet("audiences-index.html")
-
-    @env.macro
-    def question_bank() -> str:
-        briefs = [record for record in build.catalogue.briefs if record.brief.questions]
-        return snippet("question-bank.html", rows=question_rows(build.catalogue), briefs=briefs)

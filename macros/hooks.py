@@ -89,7 +89,7 @@ def on_page_content(html, page, config, files):
         page.toc = get_toc(rendered.toc)
         page.present_anchor_ids = rendered.anchors
         page.links_to_anchors = rendered.links_to_anchors
-        if rendered.searchable is not rendered.html:
+        if rendered.searchable != rendered.html:
             build.after_search[page.file.src_uri] = rendered.html
         html = rendered.searchable
     if build.problems:  # only in a preview: a build with problems stops before any page

@@ -1,5 +1,5 @@
-"""The pages that follow from the data: one per brief, theme and audience, and a discussion sheet
-per theme that has questions.
+"""The pages that follow from the data: one per brief, theme, audience and brief type, a discussion
+sheet per theme that has questions, and the question bank.
 
 `generated_pages` is a plain function of the catalogue, and `render` a plain function of one page:
 the MkDocs hooks call them, and a script could write the same pages to disk.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Catalogue
-from .render import Rendered, Renderer, group_by_year
+from .render import Rendered, Renderer, group_by_year, question_rows
 
 
 @dataclass(frozen=True)
@@ -19,13 +19,15 @@ class GeneratedPage:
 
     src_uri: str
     title: str
-    kind: str  # "brief", "theme", "discussion", "audience" or "type"
+    kind: str  # "questions", "brief", "theme", "discussion", "audience" or "type"
     key: str  # the id of the brief, theme, audience or brief type
     search: bool = True  # false: search leaves the whole page out
 
 
 def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    pages = [GeneratedPage(r.src_uri, f"{r.year}: {r.title}", "brief", r.id) for r in catalogue.briefs]
+    # The question bank: every question is indexed for search on its brief, where it lives.
+    pages = [GeneratedPage("questions.md", "Reflective questions", "questions", "", search=False)]
+    pages += [GeneratedPage(r.src_uri, f"{r.year}: {r.title}", "brief", r.id) for r in catalogue.briefs]
     for theme_id, theme in catalogue.themes.items():
         pages.append(GeneratedPage(f"themes/{theme_id}.md", theme.title, "theme", theme_id))
         # A print view of the theme's questions, for themes that have any; its text is indexed
@@ -43,6 +45,9 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
 def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
     """One generated page's HTML, outline and links, from its record."""
     catalogue = renderer.catalogue
+    if page.kind == "questions":
+        briefs = [record for record in catalogue.briefs if record.brief.questions]
+        return renderer.page("question-bank.html", file, files, rows=question_rows(catalogue), briefs=briefs)
     if page.kind == "brief":
         record = catalogue.brief(page.key)
         return renderer.page("brief-page.html", file, files, record=record)
@@ -52,7 +57,6 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
             "theme-page.html",
             file,
             files,
-            search_differs=True,
             theme=theme,
             origin=catalogue.origin_of("themes", page.key),
             by_year=group_by_year(catalogue.entries_by_theme[page.key]),
@@ -68,7 +72,7 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
         for record in catalogue.briefs_by_type.get(page.key, []):
             by_year.setdefault(record.period.group, []).append(record)
         brief_type = catalogue.types[page.key]
-        return renderer.page("type-page.html", file, files, search_differs=True, brief_type=brief_type, by_year=by_year)
+        return renderer.page("type-page.html", file, files, brief_type=brief_type, by_year=by_year)
     audience = catalogue.audiences[page.key]
     by_year = group_by_year(catalogue.entries_by_audience[page.key])
-    return renderer.page("audience-page.html", file, files, search_differs=True, audience=audience, by_year=by_year)
+    return renderer.page("audience-page.html", file, files, audience=audience, by_year=by_year)

@@ -13,6 +13,7 @@ Nothing from `data/` is ever used as template source.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -168,12 +169,11 @@ class Rendered:
 class PageRender:
     """What the partials need while one page is rendered: its links, headings and editor text."""
 
-    def __init__(self, renderer: Renderer, file, files, *, searchable: bool = False):
+    def __init__(self, renderer: Renderer, file, files):
         self.renderer = renderer
         self.catalogue = renderer.catalogue
         self.file = file  # the MkDocs File of the page being rendered
         self.files = files
-        self.searchable = searchable  # rendering what search reads: leave out what is indexed elsewhere
         self.toc: list[dict] = []
         self.anchors: set[str] = set()
         self.links_to_anchors: dict = {}
@@ -182,16 +182,14 @@ class PageRender:
 
     def url(self, src_uri: str, anchor: str | None = None, origin: Origin | None = None) -> str:
         """Address of the page `src_uri` (maybe at `anchor`) from this page, as MkDocs writes one."""
-        target = self.files.get_file_from_path(src_uri)
+        target, relative = self.renderer.resolve(src_uri, self.file, self.files)
         if target is None:  # the build stops once every page is rendered (see hooks.on_env)
             self.renderer.broken.append(BrokenLink(self.file.src_uri, src_uri, origin))
             return "#"
         if anchor:
             self.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{src_uri}#{anchor}")
-            if target is self.file:
-                return f"#{anchor}"
-            return f"{get_relative_url(target.url, self.file.url)}#{anchor}"
-        return get_relative_url(target.url, self.file.url)
+            return f"#{anchor}" if target is self.file else f"{relative}#{anchor}"
+        return relative
 
     def brief_url(self, record: BriefRecord, anchor: str | None = None) -> str:
         return self.url(record.src_uri, anchor, Origin(record.file))
@@ -260,6 +258,18 @@ class Renderer:
         self._bodies: dict[Entry, Markup] = {}
         self.entries: dict[tuple, tuple] = {}
         self.broken: list[BrokenLink] = []  # links to pages that do not exist, found while rendering
+        self._resolved: dict[tuple, tuple] = {}
+
+    def resolve(self, src_uri: str, page_file, files) -> tuple:
+        """(the File of page `src_uri`, its address from `page_file`), or (None, None): looked up
+        in MkDocs' files once per folder, since a build writes tens of thousands of links."""
+        key = (src_uri, posixpath.dirname(page_file.src_uri), id(files))
+        found = self._resolved.get(key)
+        if found is None:
+            target = files.get_file_from_path(src_uri)
+            found = (target, None if target is None else get_relative_url(target.url, page_file.url))
+            self._resolved[key] = found
+        return found
 
     def html(self, text: str) -> Markup:
         """Editor Markdown as safe HTML, converted once per build and reused on every page.
@@ -295,17 +305,12 @@ class Renderer:
 
     # Generated pages --------------------------------------------------------------------------
 
-    def page(self, template: str, file, files, *, search_differs: bool = False, **values) -> Rendered:
-        """A whole generated page, as one render: its HTML and outline, and (`search_differs`) a
-        second, shorter render of what search may index when parts of it are indexed elsewhere."""
+    def page(self, template: str, file, files, **values) -> Rendered:
+        """A whole generated page, as one render: its HTML, outline and links, and the same HTML
+        without the parts marked `data-search-exclude`, for search to read."""
         render = PageRender(self, file, files)
         body = ENV.get_template(template).render(page=render, **values)
-        searchable = body
-        if search_differs:
-            searchable = ENV.get_template(template).render(
-                page=PageRender(self, file, files, searchable=True), **values
-            )
-        return Rendered(body, searchable, nest_toc_tokens(render.toc), render.anchors, render.links_to_anchors)
+        return Rendered(body, for_search(body), nest_toc_tokens(render.toc), render.anchors, render.links_to_anchors)
 
     def snippet(self, template: str, file, files, **values) -> Markup:
         """A piece of a hand-written page (a macro's output): HTML with resolved links."""
@@ -321,6 +326,39 @@ class Renderer:
 
 
 # --- Plain helpers the templates and pages share ----------------------------------------------
+
+EXCLUDED = re.compile(r"<(\w+)\b[^>]*\sdata-search-exclude[\s>]")
+
+
+def for_search(html: str) -> str:
+    """`html` without the elements marked `data-search-exclude` (what Material's search would
+    skip anyway): indexed on their own pages, such as a theme page's entries, or not content,
+    such as breadcrumbs and theme chips. Search reads less, and the page keeps them."""
+    if "data-search-exclude" not in html:
+        return html
+    kept, position = [], 0
+    for found in EXCLUDED.finditer(html):
+        if found.start() < position:
+            continue  # inside an element already left out
+        kept.append(html[position : found.start()])
+        position = _end_of(html, found.group(1), found.end())
+    kept.append(html[position:])
+    return "".join(kept)
+
+
+@functools.lru_cache(maxsize=32)
+def _tag(name: str) -> re.Pattern:
+    return re.compile(rf"<(/?){name}[\s>]")
+
+
+def _end_of(html: str, name: str, start: int) -> int:
+    """Where the element `name` opened just before `start` ends (after its closing tag)."""
+    depth = 1
+    for tag in _tag(name).finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html.index(">", tag.end() - 1) + 1
+    return len(html)
 
 
 def entry_cases(entry: Entry) -> str:
