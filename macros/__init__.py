@@ -48,8 +48,7 @@ def define_env(env):
 
     @env.macro
     def themes_index() -> str:
-        years = sorted(build.catalogue.years)
-        return snippet("themes-index.html", rows=theme_rows(build.catalogue), years=years)
+        return snippet("themes-index.html", rows=theme_rows(build.catalogue))
 
     @env.macro
     def audiences_index() -> str:

@@ -347,17 +347,36 @@ def group_by_year(entries: list[Entry]) -> dict[str, list[Entry]]:
     return grouped
 
 
+# What each kind of entry is called when counted. A kind not named here (the model may gain
+# kinds) is counted under its own id in words, never added to another kind's count.
+KIND_NAMES = {"key-message": ("key message", "key messages"), "strength": ("strength", "strengths")}
+
+
+def kind_counts(entries: list[Entry]) -> str:
+    """'2 key messages, 3 strengths': each kind counted on its own, key messages first."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+    order = [*KIND_NAMES, *sorted(set(counts) - set(KIND_NAMES))]
+    words = []
+    for kind in order:
+        if counts.get(kind):
+            one, many = KIND_NAMES.get(kind, (kind.replace("-", " "), kind.replace("-", " ") + "s"))
+            words.append(f"{counts[kind]} {one if counts[kind] == 1 else many}")
+    return ", ".join(words)
+
+
 def theme_rows(catalogue: Catalogue) -> list[dict]:
-    """One row per theme: counts per year, recurring (two or more years) first, then by title."""
+    """One row per theme: the audit years it appears in (newest first) with what each holds,
+    kinds counted apart. Themes found in most years first (recurring ones lead), then by title."""
     rows = []
     for theme_id, theme in catalogue.themes.items():
         entries = catalogue.entries_by_theme[theme_id]
-        counts = {year: 0 for year in catalogue.years}
-        for entry in entries:
-            counts[entry.brief.year] += 1
-        years = [year for year, count in counts.items() if count]
-        rows.append({"theme": theme, "counts": counts, "years": years, "total": len(entries)})
-    rows.sort(key=lambda row: (len(row["years"]) < 2, row["theme"].title.lower()))
+        by_year = group_by_year(entries)
+        years = [year for year in catalogue.years if year in by_year]  # newest first
+        counts = {year: kind_counts(by_year[year]) for year in years}
+        rows.append({"theme": theme, "years": years, "counts": counts, "total": kind_counts(entries)})
+    rows.sort(key=lambda row: (-len(row["years"]), row["theme"].title.lower()))
     return rows
 
 

@@ -187,6 +187,20 @@ def links(html: str) -> list[tuple[str, str]]:
     return parser.links
 
 
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def violations(page) -> list[str]:
+    """axe-core's WCAG 2.2 A and AA violations on the page as it is now, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result.response["violations"]
+    ]
+
+
 def search(page, text: str):
     """Type into Material's search as a person would, and return the result items.
 

@@ -4,23 +4,12 @@ with search results open and with the navigation drawer open; keyboard use; visi
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from support import built_pages, links, search
+from support import built_pages, links, search, violations
 
 pytestmark = pytest.mark.browser
 
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-AXE = Axe()
 WIDTHS = {"desktop": 1280, "phone": 375}
-
-
-def violations(page) -> list[str]:
-    result = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result.response["violations"]
-    ]
 
 
 @pytest.fixture(params=WIDTHS.values(), ids=WIDTHS.keys())
