@@ -79,6 +79,8 @@ def on_page_markdown(markdown, page, config, files):
     # header without escaping it, so it is handed over escaped. The page has no Markdown.
     title = html.escape(generated.title, quote=False)
     page.meta = {"title": title, **({} if generated.search else {"search": {"exclude": True}})}
+    if printed := pages.print_details(build.catalogue, generated):
+        page.meta["lb_print"] = printed  # the print button and print-only heading (main.html)
     return ""
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Catalogue
-from .render import Rendered, Renderer, group_by_year
+from .render import Rendered, Renderer, discussion_groups, group_by_year
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,23 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     return pages
 
 
+def print_details(catalogue: Catalogue, page: GeneratedPage) -> dict | None:
+    """What a printed copy of the page says about itself (overrides/main.html): who published
+    the learning and for which period. None for pages nobody prints (audience pages)."""
+    if page.kind == "brief":
+        brief = catalogue.brief(page.key).brief
+        return {"publisher": brief.board, "period": f"Audit year {brief.year}"}
+    if page.kind in ("theme", "discussion"):
+        entries = catalogue.entries_by_theme[page.key]
+        boards = list(dict.fromkeys(entry.brief.brief.board for entry in entries))
+        years = sorted({entry.brief.year for entry in entries})
+        period = "No audit years yet" if not years else f"Audit year {years[0]}"
+        if len(years) > 1:
+            period = f"Audit years {years[0]} to {years[-1]}"
+        return {"publisher": ", ".join(boards) or "Learning Briefs", "period": period}
+    return None
+
+
 def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
     """One generated page's HTML, outline and links, from its record."""
     catalogue = renderer.catalogue
@@ -59,7 +76,14 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
     if page.kind == "discussion":
         messages = [e for e in catalogue.entries_by_theme[page.key] if e.kind == "key-message"]
         messages.sort(key=lambda e: e.brief.year, reverse=True)
-        return renderer.page("discussion-sheet.html", file, files, theme=catalogue.themes[page.key], messages=messages)
+        return renderer.page(
+            "discussion-sheet.html",
+            file,
+            files,
+            theme=catalogue.themes[page.key],
+            messages=messages,
+            groups=discussion_groups(messages),
+        )
     audience = catalogue.audiences[page.key]
     by_year = group_by_year(catalogue.entries_by_audience[page.key])
     return renderer.page("audience-page.html", file, files, search_differs=True, audience=audience, by_year=by_year)

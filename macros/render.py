@@ -380,6 +380,27 @@ def theme_rows(catalogue: Catalogue) -> list[dict]:
     return rows
 
 
+def discussion_groups(messages: list[Entry]) -> list[dict]:
+    """A discussion sheet's questions, grouped under the key message that asks them (in the order
+    given). A question asked in several key messages (the same words, whatever the spacing or
+    case) is shown once, in the first, citing every other that asks it too."""
+    askers: dict[str, list[Entry]] = {}
+    for entry in messages:
+        for question in entry.item.questions:
+            askers.setdefault(" ".join(question.split()).lower(), []).append(entry)
+    groups, shown = [], set()
+    for entry in messages:
+        questions = []
+        for question in entry.item.questions:
+            key = " ".join(question.split()).lower()
+            if key not in shown:
+                shown.add(key)
+                questions.append({"text": question, "also": [e for e in askers[key] if e is not entry]})
+        if questions:
+            groups.append({"entry": entry, "questions": questions})
+    return groups
+
+
 def question_rows(catalogue: Catalogue) -> list[dict]:
     """Each theme with its reflective questions (key message, question), by theme title."""
     rows = []

@@ -115,7 +115,7 @@ def test_printing_shows_web_addresses_and_not_the_sites_own(page, fixture_site):
 
 def test_a_discussion_sheet_prints_questions_with_space_to_write(page, base_url):
     page.goto(f"{base_url}/discussion/fathers-and-significant-others.html")
-    assert page.locator(".lb-answer-space").count() == 3
+    assert page.locator(".lb-answer-lines").count() == 3
     text = pdf_text(page.pdf(format="A4"))
     assert "discussion sheet: fathers and/or significant others" in text
     assert "do you actively seek to engage fathers" in text
