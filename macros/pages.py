@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Catalogue
-from .render import Rendered, Renderer, discussion_groups, group_by_year
+from .render import Rendered, Renderer, discussion_groups, group_by_year, theme_search_words
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,17 @@ def print_details(catalogue: Catalogue, page: GeneratedPage) -> dict | None:
             period = f"Audit years {years[0]} to {years[-1]}"
         return {"publisher": ", ".join(boards) or "Learning Briefs", "period": period}
     return None
+
+
+def search_keywords(catalogue: Catalogue, page: GeneratedPage) -> dict[str, str]:
+    """Words search should find parts of the page by without showing them: for each section (by
+    anchor), its themes' other names and search terms."""
+    if page.kind == "brief":
+        entries = catalogue.brief(page.key).entries
+        return {e.anchor: ", ".join(words) for e in entries if (words := theme_search_words(catalogue, e.item.themes))}
+    if page.kind == "theme":  # its heading's section, which holds its description
+        return {page.key: ", ".join(theme_search_words(catalogue, [page.key]))}
+    return {}
 
 
 def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:

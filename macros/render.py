@@ -411,17 +411,18 @@ def question_rows(catalogue: Catalogue) -> list[dict]:
     return sorted(rows, key=lambda row: row["theme"].title.lower())
 
 
-def theme_aliases(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
-    """Other words for these themes, so search finds a key message by any of them."""
-    aliases: dict[str, None] = {}
+def theme_search_words(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
+    """Every word search should find these themes' learning by: their other names, then their
+    search terms. They go into the search index beside the page's text, never into it."""
+    words: dict[str, None] = {}
     for theme_id in theme_ids:
-        aliases.update(dict.fromkeys(catalogue.themes[theme_id].aliases))
-    return list(aliases)
+        theme = catalogue.themes[theme_id]
+        words.update(dict.fromkeys([*theme.aliases, *theme.search_terms]))
+    return list(words)
 
 
 ENV.globals.update(
     entry_cases=entry_cases,
     first_sentence=first_sentence,
-    theme_aliases=theme_aliases,
     partial=partial,
 )

@@ -105,8 +105,9 @@ def shown_words(markdown: str) -> str:
     return normalise(re.sub(r"[*_]", "", text))
 
 
-# Parts of a page that are not its content: permalinks, "link to follow" notes, and scripts.
-SKIP_CLASSES = {"headerlink", "lb-resource__note"}
+# Parts of a page that are not its content: permalinks, "link to follow" notes, scripts, and what
+# only paper shows (the print heading) or only a script shows (the print button).
+SKIP_CLASSES = {"headerlink", "lb-resource__note", "lb-print-header", "lb-print-button"}
 SKIP_TAGS = {"script", "style", "template"}
 BLOCK = set(
     "p div li ul ol h1 h2 h3 h4 h5 h6 article section nav header footer main aside table caption "

@@ -146,5 +146,9 @@ def test_a_generated_page_hands_the_theme_its_title_escaped(monkeypatch):
     page = SimpleNamespace(file=SimpleNamespace(src_uri="briefs/2099-00-x.md"), meta={})
     generated = GeneratedPage("briefs/2099-00-x.md", "2099-00: A <b>bold</b> & {{ 7*7 }}", "brief", "2099-00-x")
     monkeypatch.setattr(build, "pages", {generated.src_uri: generated})
+    brief = SimpleNamespace(board="Example <b>Board</b>", year="2099-00")
+    monkeypatch.setattr(build, "catalogue", SimpleNamespace(brief=lambda _: SimpleNamespace(brief=brief)))
     assert hooks.on_page_markdown("", page, None, None) == ""
     assert page.meta["title"] == "2099-00: A &lt;b&gt;bold&lt;/b&gt; &amp; {{ 7*7 }}"
+    # The print heading's words are data too: overrides/main.html escapes them.
+    assert page.meta["lb_print"] == {"publisher": "Example <b>Board</b>", "period": "Audit year 2099-00"}
