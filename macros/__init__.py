@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import build
 from .render import question_rows, theme_rows
+from .whats_new import newest_first
 
 
 def define_env(env):
@@ -49,6 +50,11 @@ def define_env(env):
     @env.macro
     def themes_index() -> str:
         return snippet("themes-index.html", rows=theme_rows(build.catalogue))
+
+    @env.macro
+    def whats_new() -> str:
+        """Every brief by the date it was published on the site, newest first."""
+        return snippet("whats-new.html", briefs=newest_first(build.catalogue, build.published))
 
     @env.macro
     def audiences_index() -> str:

@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import build, content, headers, pages, render, yamlfile  # noqa: E402
+from macros import build, content, headers, pages, render, whats_new, yamlfile  # noqa: E402
 from macros.problems import ContentError, Problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.learning_briefs")
@@ -59,6 +59,7 @@ def on_config(config):
             flush=True,
         )
         build.start(content.Catalogue(briefs=[], themes={}, resources={}, audiences={}), error.problems)
+    build.published = whats_new.published_dates(build.catalogue, data_dir.parent)
     for warning in build.catalogue.warnings:
         log.info(str(warning))
     # Material's offline plugin loads its worker shim from a CDN; use our vendored copy.
@@ -149,6 +150,9 @@ def on_post_build(config):
         raise PluginError(
             f"A script appeared in the content of {', '.join(pages_with_scripts)}: nothing was published."
         )
+    # The Atom feed of the "What's new" page (whats-new.md), beside the pages.
+    atom = whats_new.feed(build.catalogue, build.published, site_name=config.site_name, site_url=config.site_url)
+    (site_dir / whats_new.FEED_FILE).write_bytes(atom)
     # The policy hashes the inline scripts of the pages just written.
     headers.write(site_dir, in_pages=config.plugins["material/offline"].config.enabled)
 
