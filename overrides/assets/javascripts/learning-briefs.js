@@ -21,7 +21,87 @@ function lbPrintButtons() {
   });
 }
 
+// One polite live region per page, so a screen reader hears "Link copied".
+function lbAnnounce(message) {
+  var region = document.getElementById("lb-announce");
+  if (!region) {
+    region = document.createElement("div");
+    region.id = "lb-announce";
+    region.className = "lb-visually-hidden";
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
+  }
+  region.textContent = "";
+  window.setTimeout(function () {
+    region.textContent = message;
+  }, 50);
+}
+
+// The address of one key message: this page without search's ?h= highlight, at its anchor.
+function lbAddress(anchor) {
+  return location.href.split("#")[0].split("?")[0] + "#" + anchor;
+}
+
+function lbCopy(text, done) {
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(
+      function () { done(true); },
+      function () { done(lbCopyBySelection(text)); }
+    );
+  } else {
+    done(lbCopyBySelection(text));
+  }
+}
+
+// Older browsers and pages opened from a file share have no clipboard API.
+function lbCopyBySelection(text) {
+  var field = document.createElement("textarea");
+  field.value = text;
+  field.setAttribute("readonly", "");
+  field.className = "lb-visually-hidden";
+  document.body.appendChild(field);
+  field.select();
+  var copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch (error) {
+    copied = false;
+  }
+  document.body.removeChild(field);
+  return copied;
+}
+
+// A "Copy link" button under each key message's heading, to share that one message; the
+// heading's anchor is the address, so links already shared keep working.
+function lbCopyLinks() {
+  document.querySelectorAll(".lb-key-message").forEach(function (card) {
+    var heading = card.querySelector("h2[id], h3[id], h4[id]");
+    if (!heading || card.querySelector(".lb-copy-link")) {
+      return;
+    }
+    var title = heading.firstChild ? heading.firstChild.textContent.trim() : "";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "lb-copy-link";
+    button.textContent = "Copy link";
+    button.setAttribute("aria-label", "Copy link to “" + title + "”");
+    button.addEventListener("click", function () {
+      var address = lbAddress(heading.id);
+      lbCopy(address, function (copied) {
+        if (copied) {
+          lbAnnounce("Link copied");
+        } else {
+          history.replaceState(null, "", "#" + heading.id);
+          lbAnnounce("Could not copy: the link is in the address bar");
+        }
+      });
+    });
+    heading.insertAdjacentElement("afterend", button);
+  });
+}
+
 document$.subscribe(function () {
   lbScrollableTables();
   lbPrintButtons();
+  lbCopyLinks();
 });
