@@ -100,8 +100,20 @@ function lbCopyLinks() {
   });
 }
 
+// The editors' guide's checklist (pymdownx.tasklist) draws each tick box in an empty label: name
+// each box by its item's words, so a screen reader says what is to be checked (WCAG 4.1.2).
+function lbChecklistLabels() {
+  document.querySelectorAll(".task-list-item").forEach(function (item) {
+    var box = item.querySelector("input[type=checkbox]");
+    if (box && !box.hasAttribute("aria-label")) {
+      box.setAttribute("aria-label", item.textContent.trim());
+    }
+  });
+}
+
 document$.subscribe(function () {
   lbScrollableTables();
+  lbChecklistLabels();
   lbPrintButtons();
   lbCopyLinks();
 });
