@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import build
 from .render import theme_rows
+from .whats_new import newest_first
 
 
 def define_env(env):
@@ -50,8 +51,12 @@ def define_env(env):
 
     @env.macro
     def themes_index() -> str:
-        years = build.catalogue.years
-        return snippet("themes-index.html", rows=theme_rows(build.catalogue), years=years)
+        return snippet("themes-index.html", rows=theme_rows(build.catalogue))
+
+    @env.macro
+    def whats_new() -> str:
+        """Every brief by the date it was published on the site, newest first."""
+        return snippet("whats-new.html", briefs=newest_first(build.catalogue, build.published))
 
     @env.macro
     def audiences_index() -> str:

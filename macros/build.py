@@ -18,12 +18,14 @@ problems: list[Problem] = []  # content problems a preview shows on its pages un
 files = None  # MkDocs' files collection of this build, which every link is resolved against
 pages: dict[str, GeneratedPage] = {}  # the generated pages by source path
 after_search: dict[str, str] = {}  # the full HTML of pages whose search render was shorter
+published: dict = {}  # when each brief was published on the site, by brief id (whats_new.py)
 
 
 def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
-    global catalogue, renderer, problems, pages, after_search
+    global catalogue, renderer, problems, pages, after_search, published
     catalogue = loaded
     renderer = Renderer(loaded)
     problems = list(found or [])
     pages = {}
     after_search = {}
+    published = {}

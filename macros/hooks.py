@@ -26,11 +26,15 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import build, content, headers, pages, render, yamlfile  # noqa: E402
+from macros import build, content, headers, pages, render, whats_new, yamlfile  # noqa: E402
 from macros.problems import ContentError, Problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.learning_briefs")
 VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+# A theme page is found by its title and description, but a reader searching a theme's words
+# wants its key messages first: Material ranks a page's own entry 2.5 times a section's, so
+# the theme page is boosted below them.
+SEARCH_BOOST = {"theme": 0.1}
 
 
 def on_startup(command, dirty):
@@ -55,6 +59,7 @@ def on_config(config):
             flush=True,
         )
         build.start(content.Catalogue(briefs=[], themes={}, resources={}, audiences={}), error.problems)
+    build.published = whats_new.published_dates(build.catalogue, data_dir.parent)
     for warning in build.catalogue.warnings:
         log.info(str(warning))
     # Material's offline plugin loads its worker shim from a CDN; use our vendored copy.
@@ -78,7 +83,11 @@ def on_page_markdown(markdown, page, config, files):
     # The title is data, never a template. Material writes a page's title into <title> and the
     # header without escaping it, so it is handed over escaped. The page has no Markdown.
     title = html.escape(generated.title, quote=False)
-    page.meta = {"title": title, **({} if generated.search else {"search": {"exclude": True}})}
+    page.meta = {"title": title, "search": {"boost": SEARCH_BOOST.get(generated.kind, 1)}}
+    if not generated.search:
+        page.meta["search"] = {"exclude": True}
+    if printed := pages.print_details(build.catalogue, generated):
+        page.meta["lb_print"] = printed  # the print button and print-only heading (main.html)
     return ""
 
 
@@ -114,7 +123,25 @@ def on_page_context(context, page, config, nav):
     full = build.after_search.pop(page.file.src_uri, None)
     if full is not None:
         page.content = full
+    add_search_keywords(config, page)
     return context
+
+
+def add_search_keywords(config, page) -> None:
+    """Put each section's other words (its themes' aliases and search terms) into the `keywords`
+    field of its search entry, which mkdocs.yml tells Material's search to index. They find the
+    section but are never its text, so no result's snippet starts with a list of them."""
+    generated = build.pages.get(page.file.src_uri)
+    search = config.plugins.get("material/search")
+    if generated is None or search is None:
+        return
+    keywords = pages.search_keywords(build.catalogue, generated)
+    for entry in reversed(search.search_index.entries):  # this page's entries were added last
+        location, _, anchor = entry["location"].partition("#")
+        if location != page.url:
+            break
+        if words := keywords.get(anchor):
+            entry["keywords"] = words
 
 
 def on_post_build(config):
@@ -123,6 +150,9 @@ def on_post_build(config):
         raise PluginError(
             f"A script appeared in the content of {', '.join(pages_with_scripts)}: nothing was published."
         )
+    # The Atom feed of the "What's new" page (whats-new.md), beside the pages.
+    atom = whats_new.feed(build.catalogue, build.published, site_name=config.site_name, site_url=config.site_url)
+    (site_dir / whats_new.FEED_FILE).write_bytes(atom)
     # The policy hashes the inline scripts of the pages just written.
     headers.write(site_dir, in_pages=config.plugins["material/offline"].config.enabled)
 

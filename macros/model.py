@@ -57,7 +57,10 @@ class Theme(Record):
     id: Id = Field(description="Lower-case words joined by hyphens; the page address themes/<id>.html.")
     title: Line = Field(description="The theme's name as briefs print it.")
     description: Sentence = Field(description="One paragraph: what learning this theme collects.")
-    aliases: list[Line] = Field(default=[], description="Other words people search for.")
+    aliases: list[Line] = Field(default=[], description="Other names for the theme, shown as 'Also called'.")
+    search_terms: list[Line] = Field(
+        default=[], description="Words that should find this theme's learning in search but are not other names for it."
+    )
     related: list[Id] = Field(default=[], description="Ids of related themes.")
 
 

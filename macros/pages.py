@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Catalogue
-from .render import Rendered, Renderer, group_by_year, question_rows
+from .render import Rendered, Renderer, discussion_groups, group_by_year, question_rows, theme_search_words
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,34 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     return pages
 
 
+def print_details(catalogue: Catalogue, page: GeneratedPage) -> dict | None:
+    """What a printed copy of the page says about itself (overrides/main.html): who published
+    the learning and for which period. None for pages nobody prints (audience pages)."""
+    if page.kind == "brief":
+        record = catalogue.brief(page.key)
+        return {"publisher": record.brief.board, "period": record.period.phrase.capitalize()}
+    if page.kind in ("theme", "discussion"):
+        entries = catalogue.entries_by_theme[page.key]
+        boards = list(dict.fromkeys(entry.brief.brief.board for entry in entries))
+        years = [year for year in reversed(catalogue.years) if any(e.brief.period.group == year for e in entries)]
+        period = "No learning yet" if not years else f"Learning from {years[0]}"
+        if len(years) > 1:
+            period = f"Learning from {years[0]} to {years[-1]}"
+        return {"publisher": ", ".join(boards) or "Learning Briefs", "period": period}
+    return None
+
+
+def search_keywords(catalogue: Catalogue, page: GeneratedPage) -> dict[str, str]:
+    """Words search should find parts of the page by without showing them: for each section (by
+    anchor), its themes' other names and search terms."""
+    if page.kind == "brief":
+        entries = catalogue.brief(page.key).entries
+        return {e.anchor: ", ".join(words) for e in entries if (words := theme_search_words(catalogue, e.item.themes))}
+    if page.kind == "theme":  # its heading's section, which holds its description
+        return {page.key: ", ".join(theme_search_words(catalogue, [page.key]))}
+    return {}
+
+
 def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
     """One generated page's HTML, outline and links, from its record."""
     catalogue = renderer.catalogue
@@ -66,7 +94,14 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
     if page.kind == "discussion":
         messages = [e for e in catalogue.entries_by_theme[page.key] if e.item.questions]
         messages.sort(key=lambda e: e.brief.period.start, reverse=True)
-        return renderer.page("discussion-sheet.html", file, files, theme=catalogue.themes[page.key], messages=messages)
+        return renderer.page(
+            "discussion-sheet.html",
+            file,
+            files,
+            theme=catalogue.themes[page.key],
+            messages=messages,
+            groups=discussion_groups(messages),
+        )
     if page.kind == "type":
         by_year: dict[str, list] = {}
         for record in catalogue.briefs_by_type.get(page.key, []):

@@ -31,6 +31,11 @@ class Period:
             return f"{self.start.day} {calendar.month_name[self.start.month]} {self.start.year}"
         return self.text
 
+    @property
+    def phrase(self) -> str:
+        """In a sentence: 'audit year 2017-18', '2014', 'April 2016'."""
+        return f"audit year {self.text}" if self.kind == "audit year" else self.label
+
 
 def parse(text: str) -> Period:
     """The period `text` names; ValueError with the rule it breaks when it names none.

@@ -391,18 +391,54 @@ def group_by_year(entries: list[Entry]) -> dict[str, list[Entry]]:
     return grouped
 
 
+def kind_counts(catalogue: Catalogue, entries: list[Entry]) -> str:
+    """'2 key messages, 3 strengths, 1 area for development': each kind of finding counted on its
+    own, in the order of data/finding-kinds.yml, never added together."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+    words = []
+    for kind_id in [*catalogue.kinds, *sorted(set(counts) - set(catalogue.kinds))]:
+        if counts.get(kind_id):
+            kind = catalogue.kinds.get(kind_id)
+            one, many = (kind.label, kind.title) if kind else (kind_id.replace("-", " "),) * 2
+            words.append(f"{counts[kind_id]} {(one if counts[kind_id] == 1 else many).lower()}")
+    return ", ".join(words)
+
+
 def theme_rows(catalogue: Catalogue) -> list[dict]:
-    """One row per theme: counts per year, recurring (two or more years) first, then by title."""
+    """One row per theme: the audit years it appears in (newest first) with what each holds,
+    kinds counted apart. Themes found in most years first (recurring ones lead), then by title."""
     rows = []
     for theme_id, theme in catalogue.themes.items():
         entries = catalogue.entries_by_theme[theme_id]
-        counts = {year: 0 for year in catalogue.years}
-        for entry in entries:
-            counts[entry.brief.period.group] += 1
-        years = [year for year, count in counts.items() if count]
-        rows.append({"theme": theme, "counts": counts, "years": years, "total": len(entries)})
-    rows.sort(key=lambda row: (len(row["years"]) < 2, row["theme"].title.lower()))
+        by_year = group_by_year(entries)
+        years = [year for year in catalogue.years if year in by_year]  # newest first
+        counts = {year: kind_counts(catalogue, by_year[year]) for year in years}
+        rows.append({"theme": theme, "years": years, "counts": counts, "total": kind_counts(catalogue, entries)})
+    rows.sort(key=lambda row: (-len(row["years"]), row["theme"].title.lower()))
     return rows
+
+
+def discussion_groups(messages: list[Entry]) -> list[dict]:
+    """A discussion sheet's questions, grouped under the key message that asks them (in the order
+    given). A question asked in several key messages (the same words, whatever the spacing or
+    case) is shown once, in the first, citing every other that asks it too."""
+    askers: dict[str, list[Entry]] = {}
+    for entry in messages:
+        for question in entry.item.questions:
+            askers.setdefault(" ".join(question.split()).lower(), []).append(entry)
+    groups, shown = [], set()
+    for entry in messages:
+        questions = []
+        for question in entry.item.questions:
+            key = " ".join(question.split()).lower()
+            if key not in shown:
+                shown.add(key)
+                questions.append({"text": question, "also": [e for e in askers[key] if e is not entry]})
+        if questions:
+            groups.append({"entry": entry, "questions": questions})
+    return groups
 
 
 def question_rows(catalogue: Catalogue) -> list[dict]:
@@ -443,12 +479,14 @@ def groupby_first_theme(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
     return list(groups.items())
 
 
-def theme_aliases(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
-    """Other words for these themes, so search finds a key message by any of them."""
-    aliases: dict[str, None] = {}
+def theme_search_words(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
+    """Every word search should find these themes' learning by: their other names, then their
+    search terms. They go into the search index beside the page's text, never into it."""
+    words: dict[str, None] = {}
     for theme_id in theme_ids:
-        aliases.update(dict.fromkeys(catalogue.themes[theme_id].aliases))
-    return list(aliases)
+        theme = catalogue.themes[theme_id]
+        words.update(dict.fromkeys([*theme.aliases, *theme.search_terms]))
+    return list(words)
 
 
 def case_origin(record: BriefRecord, case) -> Origin:
@@ -467,6 +505,5 @@ ENV.globals.update(
     record_origin=record_origin,
     entry_cases=entry_cases,
     first_sentence=first_sentence,
-    theme_aliases=theme_aliases,
     partial=partial,
 )

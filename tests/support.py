@@ -105,8 +105,9 @@ def shown_words(markdown: str) -> str:
     return normalise(re.sub(r"[*_]", "", text))
 
 
-# Parts of a page that are not its content: permalinks, "link to follow" notes, and scripts.
-SKIP_CLASSES = {"headerlink", "lb-resource__note"}
+# Parts of a page that are not its content: permalinks, "link to follow" notes, scripts, and what
+# only paper shows (the print heading) or only a script shows (the print button).
+SKIP_CLASSES = {"headerlink", "lb-resource__note", "lb-print-header", "lb-print-button"}
 SKIP_TAGS = {"script", "style", "template"}
 BLOCK = set(
     "p div li ul ol h1 h2 h3 h4 h5 h6 article section nav header footer main aside table caption "
@@ -185,6 +186,20 @@ def links(html: str) -> list[tuple[str, str]]:
     parser = _Links()
     parser.feed(html)
     return parser.links
+
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def violations(page) -> list[str]:
+    """axe-core's WCAG 2.2 A and AA violations on the page as it is now, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result.response["violations"]
+    ]
 
 
 def search(page, text: str):

@@ -71,7 +71,7 @@ def test_every_question_on_every_page_reads_word_for_word(page, base_url, site):
     for path in pages:
         page.goto(f"{base_url}/{path}")
         shown = page.eval_on_selector_all(
-            ".admonition.question li, .lb-question-bank li, .lb-discussion-sheet__question > p",
+            ".admonition.question li, .lb-question-bank li, .lb-discussion-sheet__question > p:not(.lb-discussion-sheet__also)",
             "items => items.map(item => { const copy = item.cloneNode(true);"
             " copy.querySelectorAll('.lb-question-bank__source').forEach(s => s.remove());"
             " return copy.innerText; })",

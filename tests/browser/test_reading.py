@@ -6,7 +6,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from support import result_links, search
+from macros.content import load
+from support import ROOT, result_links, search
 
 pytestmark = pytest.mark.browser
 
@@ -98,3 +99,56 @@ def test_search_lists_a_key_message_once(page, base_url):
     hrefs = [without_query(href) for href in result_links(page)]
     assert len(hrefs) == len(set(hrefs)), hrefs
     assert sum(href.endswith("2017-18-think-family.html#the-silent-child") for href in hrefs) == 1, hrefs
+
+
+def first_result(page) -> list[str]:
+    """The first result as Material shows it: its page, then the sections that score best
+    (sections scoring less are folded under "more" and not counted here)."""
+    result_links(page)  # wait for the results to settle
+    first = page.locator(".md-search-result__item").first.locator(":scope > a.md-search-result__link")
+    return [
+        without_query(href).split("/learning-briefs/", 1)[1]
+        for href in first.evaluate_all("links => links.map(link => link.href)")
+    ]
+
+
+@pytest.mark.parametrize(
+    "query, target",
+    [
+        ("silent child", "briefs/2017-18-think-family.html#the-silent-child"),
+        ("silent", "briefs/2017-18-think-family.html#the-silent-child"),
+        ("domestic abuse", "briefs/2017-18-think-family.html#safety-planning-in-response-to-dv"),
+        ("DV", "briefs/2017-18-think-family.html#safety-planning-in-response-to-dv"),
+        ("thresholds", "briefs/2017-18-think-family.html#thresholds"),
+        ("overlooked", "themes/silent-child.html"),  # a theme page is found by its description
+    ],
+)
+def test_the_right_content_comes_first(page, base_url, query, target):
+    page.goto(f"{base_url}/index.html")
+    search(page, query)
+    links = first_result(page)
+    sections = [link for link in links if "#" in link]
+    first = sections[0] if "#" in target else links[0]
+    assert first == target, links
+
+
+def search_words() -> list[list[str]]:
+    from macros.render import theme_search_words
+
+    catalogue = load(ROOT / "data")
+    return [theme_search_words(catalogue, [theme_id]) for theme_id in catalogue.themes]
+
+
+@pytest.mark.parametrize("query", ["silent child", "domestic abuse", "DV", "thresholds", "CAMHS", "parents"])
+def test_no_snippet_starts_with_a_list_of_search_words(page, base_url, query):
+    page.goto(f"{base_url}/index.html")
+    search(page, query)
+    result_links(page)
+    teasers = page.locator(".md-search-result__article").evaluate_all(
+        "articles => articles.map(a => Array.from(a.children).filter(c => !/^H[12]$/.test(c.tagName) &&"
+        " !c.classList.contains('md-search-result__icon')).map(c => c.textContent).join(' ').trim())"
+    )
+    assert any(teasers), teasers
+    lists = [", ".join(words[:2]).lower() for words in search_words() if len(words) >= 2]
+    leading = [t for t in teasers for words in lists if t.lower().startswith(words)]
+    assert not leading, leading

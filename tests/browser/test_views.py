@@ -20,28 +20,30 @@ def without_notes(text: str) -> str:
     return re.sub(r" ?\((?:[^()]*: )?link to follow\)", "", text)
 
 
-def test_themes_table_marks_recurring_themes_first(page, base_url):
+def test_themes_overview_puts_recurring_themes_first_with_years_newest_first(page, base_url):
     page.goto(f"{base_url}/themes/index.html")
-    recurring = page.locator("table", has=page.locator("caption", has_text="two or more audit years"))
-    assert recurring.locator("thead th[scope=col]").all_inner_texts() == ["Theme", "2017-18", "2016-17", "Years"]
-    names = recurring.locator("tbody th[scope=row]").all_inner_texts()
+    recurring = page.locator("h2#keeps-coming-back + p + .lb-themes-overview .lb-themes-overview__name")
+    names = [name.removesuffix("Recurring").strip() for name in recurring.all_inner_texts()]
     assert {"Information Sharing", "Voice of the Child", "Effective Multi-agency Working"} <= set(names)
-    assert all("recurring" in text for text in recurring.locator("tbody tr td:last-child").all_inner_texts())
-    # recurring themes come before the heading of the rest
     headings = [h.strip("¶ \n") for h in page.locator("h2").all_inner_texts()]
     assert headings.index("Keeps coming back") < headings.index("Other themes")
-    others = (
-        page.locator("table", has=page.locator("caption", has_text="one audit year"))
-        .locator("tbody th")
-        .all_inner_texts()
-    )
+    others = page.locator("h2#other-themes + .lb-themes-overview .lb-themes-overview__name").all_inner_texts()
     assert "The Silent Child" in others and "The Silent Child" not in names
+    row = page.locator(".lb-themes-overview__theme", has=page.locator("a", has_text="Information Sharing"))
+    assert "Recurring" in row.locator(".lb-themes-overview__name").inner_text()
+    assert row.locator(".lb-year-chip__year").all_inner_texts() == ["2017-18", "2016-17"]
+    # Strengths and key messages are counted apart, never summed into one number.
+    theme_entries = CATALOGUE.entries_by_theme["information-sharing"]
+    messages = sum(e.kind == "key-message" for e in theme_entries)
+    strengths = sum(e.kind == "strength" for e in theme_entries)
+    total = row.locator(".lb-themes-overview__total").inner_text()
+    assert total == f"2 audit years: {messages} key messages, {strengths} strengths", total
 
 
-def test_a_count_in_the_table_opens_that_year_on_the_theme_page(page, base_url):
+def test_a_year_chip_opens_that_year_on_the_theme_page(page, base_url):
     page.goto(f"{base_url}/themes/index.html")
-    row = page.locator("tr", has=page.locator("th", has_text="Information Sharing"))
-    row.locator("td a").nth(1).click()  # newest year first: the second count is 2016-17
+    row = page.locator(".lb-themes-overview__theme", has=page.locator("a", has_text="Information Sharing"))
+    row.locator("a.lb-year-chip", has_text="2016-17").click()
     page.wait_for_url("**/themes/information-sharing.html#year-2016-17")
     assert page.locator("#year-2016-17").is_visible()
 
@@ -113,7 +115,7 @@ def test_printing_shows_web_addresses_and_not_the_sites_own(page, fixture_site):
 
 def test_a_discussion_sheet_prints_questions_with_space_to_write(page, base_url):
     page.goto(f"{base_url}/discussion/fathers-and-significant-others.html")
-    assert page.locator(".lb-answer-space").count() == 3
+    assert page.locator(".lb-answer-lines").count() == 3
     text = pdf_text(page.pdf(format="A4"))
     assert "discussion sheet: fathers and/or significant others" in text
     assert "do you actively seek to engage fathers" in text

@@ -42,3 +42,31 @@ def test_each_question_is_indexed_once(index, entry):
             if any(shown_words(q)[:60] == words for q in e.item.questions)
         }
         assert holders == expected, question
+
+
+def test_other_words_for_a_section_are_its_keywords_never_its_text(index):
+    """Aliases and search terms find a key message from the `keywords` field (mkdocs.yml), so
+    they never lead the snippet Material makes from its text."""
+    from macros.render import theme_search_words
+
+    by_location = {doc["location"]: doc for doc in index}
+    for entry in KEY_MESSAGES:
+        doc = by_location[f"briefs/{entry.brief.id}.html#{entry.anchor}"]
+        words = theme_search_words(CATALOGUE, entry.item.themes)
+        assert doc.get("keywords") == ", ".join(words), entry.anchor
+        assert ", ".join(words[:2]) not in doc["text"], entry.anchor
+
+
+def test_a_theme_pages_heading_carries_its_keywords(index):
+    from macros.render import theme_search_words
+
+    doc = next(doc for doc in index if doc["location"] == "themes/silent-child.html#silent-child")
+    assert doc["keywords"] == ", ".join(theme_search_words(CATALOGUE, ["silent-child"]))
+    assert "CAMHS" in doc["keywords"] and "overlooked" in doc["text"]
+
+
+def test_the_editors_guide_is_not_searched_and_help_pages_rank_below_content(index):
+    locations = {doc["location"].split("#")[0] for doc in index}
+    assert "editors.html" not in locations
+    for page in ["how-to-use.html", "accessibility.html"]:
+        assert {doc.get("boost") for doc in index if doc["location"].split("#")[0] == page} == {0.1}, page

@@ -148,9 +148,14 @@ def test_a_generated_page_hands_the_theme_its_title_escaped(monkeypatch):
 
     from macros import build, hooks
     from macros.pages import GeneratedPage
+    from macros.periods import parse
 
     page = SimpleNamespace(file=SimpleNamespace(src_uri="briefs/2099-00-x.md"), meta={})
-    generated = GeneratedPage("briefs/2099-00-x.md", "2099-00: A <b>bold</b> & {{ 7*7 }}", "brief", "2099-00-x")
+    generated = GeneratedPage(page.file.src_uri, "2099-00: A <b>bold</b> & {{ 7*7 }}", "brief", "2099-00-x")
     monkeypatch.setattr(build, "pages", {generated.src_uri: generated})
+    record = SimpleNamespace(brief=SimpleNamespace(board="Example <b>Board</b>"), period=parse("2099-00"))
+    monkeypatch.setattr(build, "catalogue", SimpleNamespace(brief=lambda _: record))
     assert hooks.on_page_markdown("", page, None, None) == ""
     assert page.meta["title"] == "2099-00: A &lt;b&gt;bold&lt;/b&gt; &amp; {{ 7*7 }}"
+    # The print heading's words are data too: overrides/main.html escapes them.
+    assert page.meta["lb_print"] == {"publisher": "Example <b>Board</b>", "period": "Audit year 2099-00"}

@@ -1,9 +1,119 @@
+// Learning Briefs' one script: small enhancements on top of pages that work without it.
+// Written for older intranet browsers too: no modules, no arrow functions.
+
 // Tables wider than a phone scroll sideways inside Material's wrapper; a keyboard user must be
 // able to reach and scroll that region (WCAG 2.1.1), so give it a focus stop and a name.
-document$.subscribe(function () {
+function lbScrollableTables() {
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrapper) {
     wrapper.setAttribute("tabindex", "0");
     wrapper.setAttribute("role", "region");
     wrapper.setAttribute("aria-label", "Table (scrolls sideways)");
   });
+}
+
+// The print button (overrides/main.html) is hidden until this script can make it work.
+function lbPrintButtons() {
+  document.querySelectorAll(".lb-print-button").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+}
+
+// One polite live region per page, so a screen reader hears "Link copied".
+function lbAnnounce(message) {
+  var region = document.getElementById("lb-announce");
+  if (!region) {
+    region = document.createElement("div");
+    region.id = "lb-announce";
+    region.className = "lb-visually-hidden";
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
+  }
+  region.textContent = "";
+  window.setTimeout(function () {
+    region.textContent = message;
+  }, 50);
+}
+
+// The address of one key message: this page without search's ?h= highlight, at its anchor.
+function lbAddress(anchor) {
+  return location.href.split("#")[0].split("?")[0] + "#" + anchor;
+}
+
+function lbCopy(text, done) {
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(
+      function () { done(true); },
+      function () { done(lbCopyBySelection(text)); }
+    );
+  } else {
+    done(lbCopyBySelection(text));
+  }
+}
+
+// Older browsers and pages opened from a file share have no clipboard API.
+function lbCopyBySelection(text) {
+  var field = document.createElement("textarea");
+  field.value = text;
+  field.setAttribute("readonly", "");
+  field.className = "lb-visually-hidden";
+  document.body.appendChild(field);
+  field.select();
+  var copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch (error) {
+    copied = false;
+  }
+  document.body.removeChild(field);
+  return copied;
+}
+
+// A "Copy link" button under each key message's heading, to share that one message; the
+// heading's anchor is the address, so links already shared keep working.
+function lbCopyLinks() {
+  document.querySelectorAll(".lb-key-message").forEach(function (card) {
+    var heading = card.querySelector("h2[id], h3[id], h4[id]");
+    if (!heading || card.querySelector(".lb-copy-link")) {
+      return;
+    }
+    var title = heading.firstChild ? heading.firstChild.textContent.trim() : "";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "lb-copy-link";
+    button.textContent = "Copy link";
+    button.setAttribute("aria-label", "Copy link to “" + title + "”");
+    button.addEventListener("click", function () {
+      var address = lbAddress(heading.id);
+      lbCopy(address, function (copied) {
+        if (copied) {
+          lbAnnounce("Link copied");
+        } else {
+          history.replaceState(null, "", "#" + heading.id);
+          lbAnnounce("Could not copy: the link is in the address bar");
+        }
+      });
+    });
+    heading.insertAdjacentElement("afterend", button);
+  });
+}
+
+// The editors' guide's checklist (pymdownx.tasklist) draws each tick box in an empty label: name
+// each box by its item's words, so a screen reader says what is to be checked (WCAG 4.1.2).
+function lbChecklistLabels() {
+  document.querySelectorAll(".task-list-item").forEach(function (item) {
+    var box = item.querySelector("input[type=checkbox]");
+    if (box && !box.hasAttribute("aria-label")) {
+      box.setAttribute("aria-label", item.textContent.trim());
+    }
+  });
+}
+
+document$.subscribe(function () {
+  lbScrollableTables();
+  lbChecklistLabels();
+  lbPrintButtons();
+  lbCopyLinks();
 });
