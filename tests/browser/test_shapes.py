@@ -160,3 +160,43 @@ def test_the_briefs_index_lists_by_year_newest_first_with_types_to_browse(open_p
     assert in_2090 == ["2090-07: Fixture Round on Planning", "2090-04: Fixture Round on Recording"]
     types = page.locator(".lb-type-list").inner_text()
     assert "Themed audits (2)" in types and "Rapid reviews (1)" in types
+
+
+def test_the_themes_overview_counts_each_kind_of_finding_apart(open_page):
+    page = open_page("themes/index.html")
+    row = page.locator(".lb-themes-overview__theme", has=page.locator("a", has_text="Fixture Recording"))
+    total = row.locator(".lb-themes-overview__total").inner_text()
+    # One key message a review year, and the 2090 round's strength and concern never summed.
+    assert "1 strength" in total and "1 area for development" in total and "1 improving" in total, total
+    assert "1 issue" in total and "6 key messages" in total, total
+
+
+def test_the_home_page_names_every_partnership_it_holds_learning_from(open_page):
+    text = open_page("index.html").locator(".md-content").inner_text()
+    assert "2 partnerships" in text
+    assert "Example Partnership (synthetic)" in text and "Second Example Partnership (synthetic)" in text
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_shape_meets_wcag_at_phone_and_desktop_widths(browser, shapes_site, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = []
+    for path in sorted(shapes_site.glob("briefs/*.html")) + [shapes_site / "themes" / "fixture-recording.html"]:
+        page.goto(path.as_uri())
+        result = Axe().run(
+            page,
+            options={
+                "runOnly": {
+                    "type": "tag",
+                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+                }
+            },
+        )
+        found += [
+            f"{path.name}: {v['id']} {[n['target'] for n in v['nodes']][:2]}" for v in result.response["violations"]
+        ]
+    context.close()
+    assert not found, "\n".join(found)
