@@ -88,6 +88,18 @@ def serve(directory: Path, *, with_headers: bool = False, sub_path: str = ""):
     return process, f"http://127.0.0.1:{port}"
 
 
+def make_check(data: Path) -> subprocess.CompletedProcess:
+    """What `make check` runs, on another data folder (run from beside it, as an editor would)."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", str(data)],
+        cwd=data.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def built_pages() -> list[str]:
     """Every page the build makes: the hand-written ones and those that follow from the data."""
     from macros.content import load

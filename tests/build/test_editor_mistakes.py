@@ -4,14 +4,10 @@ shows a traceback. One brief file per mistake, all in one data folder, so both r
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from mistakes import MISTAKES, VOCABULARY_MISTAKES
-from support import FIXTURES, ROOT, make_project, mkdocs_build
+from support import FIXTURES, make_check, make_project, mkdocs_build
 
 FIXTURE_BRIEF = (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_text(encoding="utf-8")
 
@@ -59,18 +55,6 @@ def assert_each_mistake_reported(output: str, project) -> None:
             missing.append(f"{name}: no line starting {location} says {words}")
     assert not missing, "\n".join(missing) + "\n--- output:\n" + output[-3000:]
     assert not (project / "lb-template-ran").exists(), "a template in editor text was run"
-
-
-def make_check(data) -> subprocess.CompletedProcess:
-    """What `make check` runs, on another data folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(data)],
-        cwd=data.parent,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_make_check_lists_every_mistake_then_a_count_and_exits_1(project):

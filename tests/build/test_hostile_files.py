@@ -4,27 +4,11 @@ or misplaced folders, and a link the renderer makes to a page that does not exis
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from support import FIXTURES, ROOT, make_project, mkdocs_build
+from support import FIXTURES, make_check, make_project, mkdocs_build
 
 SECRET = "lb-secret-outside-the-repository"  # a stand-in for any file outside data/
-
-
-def make_check(data) -> subprocess.CompletedProcess:
-    """What `make check` runs, on another data folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(data)],
-        cwd=data.parent,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def outside_file(tmp_path, text: str):
