@@ -10,9 +10,10 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: serve build check test lint lock bench install install-test java clean new-brief schema build-offline guard-report
 
-## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload
+## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload;
+## BRIEF=<id> previews that brief alone with the pages that depend on it (fast at any size)
 serve: install
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	LB_PREVIEW_BRIEF="$(BRIEF)" $(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/; exits non-zero on any problem or warning
 build: install

@@ -19,13 +19,16 @@ files = None  # MkDocs' files collection of this build, which every link is reso
 pages: dict[str, GeneratedPage] = {}  # the generated pages by source path
 after_search: dict[str, str] = {}  # the full HTML of pages whose search render was shorter
 published: dict = {}  # when each brief was published on the site, by brief id (whats_new.py)
+preview: tuple[str, int] | None = None  # `make serve BRIEF=<id>`: (the brief shown, how many left out)
+unchanged: dict = {}  # a one-brief preview's checked files, re-read only when edited (content.load)
 
 
 def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
-    global catalogue, renderer, problems, pages, after_search, published
+    global catalogue, renderer, problems, pages, after_search, published, preview
     catalogue = loaded
     renderer = Renderer(loaded)
     problems = list(found or [])
     pages = {}
     after_search = {}
     published = {}
+    preview = None

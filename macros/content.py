@@ -296,17 +296,32 @@ def anchor_for(kind: str, item: Learning, case: Case | None, number: int) -> str
 # --- Loading -------------------------------------------------------------------------------
 
 
-def load(data_dir: FilePath, *, include_drafts: bool = False) -> Catalogue:
+def load(data_dir: FilePath, *, include_drafts: bool = False, unchanged: dict | None = None) -> Catalogue:
     """Read, validate and check everything under `data_dir`; raise ContentError on any error.
 
-    Briefs marked `draft: true` are checked like any other, but left out unless `include_drafts`."""
+    Briefs marked `draft: true` are checked like any other, but left out unless `include_drafts`.
+    `unchanged` (a dict kept between calls, as a preview does between rebuilds) remembers each
+    brief file's record and problems, and a file is read again only when it, the vocabularies
+    or the set of brief ids changed: every file is still checked, each only once per edit."""
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
     paths = brief_files(data_dir, problems)
     vocab.brief_ids = {path.stem for path in paths}
+    if unchanged is not None:
+        shared = (_stamps(data_dir.glob("*.y*ml")), frozenset(vocab.brief_ids))
+        if unchanged.get("shared") != shared:  # every brief is checked against these
+            unchanged.clear()
+            unchanged["shared"] = shared
     records: list[BriefRecord] = []
     for path in paths:
-        record, found = load_brief(path, _name_of(data_dir, path), vocab)
+        if unchanged is None:
+            record, found = load_brief(path, _name_of(data_dir, path), vocab)
+        else:
+            stamp = _stamps([path])
+            remembered = unchanged.get(path)
+            if remembered is None or remembered[0] != stamp:
+                remembered = unchanged[path] = (stamp, *load_brief(path, _name_of(data_dir, path), vocab))
+            record, found = remembered[1], remembered[2]
         problems.extend(found)
         if record is not None and (include_drafts or not record.brief.draft):
             records.append(record)
@@ -495,6 +510,15 @@ def _items(model: BaseModel | None, attribute: str) -> dict:
     if model is None:
         return {}
     return {item.id: item for item in getattr(model, attribute)}
+
+
+def _stamps(paths) -> tuple:
+    """What tells a file changed without reading it: name, size, modification time, inode."""
+    stamps = []
+    for path in sorted(paths):
+        stat = path.lstat()  # a file replaced by a symbolic link changes too
+        stamps.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return tuple(stamps)
 
 
 def _duplicate_ids(data_dir: FilePath, paths: list[FilePath]) -> list[Problem]:

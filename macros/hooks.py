@@ -12,8 +12,11 @@ to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the f
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import html
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +38,7 @@ VENDORED_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 # wants its key messages first: Material ranks a page's own entry 2.5 times a section's, so
 # the theme page is boosted below them.
 SEARCH_BOOST = {"theme": 0.1}
+PREVIEW_VARIABLE = "LB_PREVIEW_BRIEF"  # `make serve BRIEF=<id>` sets it
 
 
 def on_startup(command, dirty):
@@ -44,9 +48,16 @@ def on_startup(command, dirty):
 
 def on_config(config):
     data_dir = Path(config.config_file_path).parent / "data"
+    # `make serve BRIEF=<id>`: a preview of one brief. A build ignores it and publishes everything.
+    only = os.environ.get(PREVIEW_VARIABLE, "").strip() if build.serving else ""
     try:
+        if only:
+            only = preview_id(only, data_dir)
         # Drafts are previewed by `make serve` and never published, whatever the environment says.
-        build.start(content.load(data_dir, include_drafts=build.serving))
+        loaded = content.load(data_dir, include_drafts=build.serving, unchanged=build.unchanged if only else None)
+        build.start(one_brief(loaded, only) if only else loaded)
+        if only:
+            build.preview = (only, len(loaded.briefs) - 1)
     except ContentError as error:
         if not build.serving:
             raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
@@ -66,6 +77,31 @@ def on_config(config):
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
     return config
+
+
+def preview_id(value: str, data_dir: Path) -> str:
+    """The brief a one-brief preview shows, from what the editor typed (its id, or its file's
+    path); an id with no file is refused, naming the closest ones."""
+    brief_id = Path(value).name.removesuffix(".yml")
+    ids = [path.stem for path in content.brief_files(data_dir, [])]
+    if brief_id in ids:
+        return brief_id
+    close = difflib.get_close_matches(brief_id, ids, n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(repr(i) for i in close)}?" if close else "no brief id is close to it."
+    message = (
+        f"BRIEF={value}: there is no brief '{brief_id}' (no file {data_dir.name}/briefs/{brief_id}.yml); {hint} "
+        "A brief's id is its file name without .yml; run `make serve` without BRIEF to preview them all."
+    )
+    if build.catalogue is None:  # the first build: `make serve` stops with the message alone
+        raise PluginError(message)
+    # The brief's file went away while its preview ran: the preview says so until it is back.
+    raise ContentError([Problem(f"{data_dir.name}/briefs/{brief_id}.yml", 1, 1, message)])
+
+
+def one_brief(loaded: content.Catalogue, brief_id: str) -> content.Catalogue:
+    """The catalogue a one-brief preview renders: every vocabulary, and that brief alone (its
+    theme, audience and type pages then list only its entries). Everything was checked first."""
+    return dataclasses.replace(loaded, briefs=[loaded.brief(brief_id)])
 
 
 def on_files(files, config):
@@ -101,9 +137,18 @@ def on_page_content(html, page, config, files):
         if rendered.searchable != rendered.html:
             build.after_search[page.file.src_uri] = rendered.html
         html = rendered.searchable
-    if build.problems:  # only in a preview: a build with problems stops before any page
-        html = build.renderer.problems_notice(build.problems) + html
-    return html
+    return preview_notices() + html
+
+
+def preview_notices() -> str:
+    """What a preview puts at the top of every page: the content's problems (a build with
+    problems stops before any page), and what a one-brief preview leaves out."""
+    notices = ""
+    if build.problems:
+        notices += build.renderer.problems_notice(build.problems)
+    if build.preview is not None:
+        notices += str(render.partial("preview_notice")(*build.preview))
+    return notices
 
 
 def on_env(env, config, files):
@@ -122,7 +167,7 @@ def on_page_context(context, page, config, nav):
     # search neither indexes them twice nor spends time reading them.
     full = build.after_search.pop(page.file.src_uri, None)
     if full is not None:
-        page.content = full
+        page.content = preview_notices() + full
     add_search_keywords(config, page)
     return context
 

@@ -1,5 +1,6 @@
 """`make serve` on a fixture site: a content mistake is shown with the editor's message, and
-the preview recovers by itself once the file is fixed."""
+the preview recovers by itself once the file is fixed; `make serve BRIEF=<id>` previews one brief
+and says what it leaves out."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sys
 import time
 import urllib.request
 
-from support import FIXTURES, make_project
+from support import FIXTURES, ROOT, make_project, mkdocs_build
 
 
 def wait_for(condition, timeout: float = 60.0, what: str = "condition"):
@@ -31,7 +32,7 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def start_serve(project, tmp_path):
+def start_serve(project, tmp_path, env: dict | None = None):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -40,7 +41,7 @@ def start_serve(project, tmp_path):
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -107,3 +108,72 @@ def test_serve_refuses_a_template_in_a_draft_and_never_runs_it(tmp_path):
         server.wait(timeout=10)
     assert not (project / "lb-template-ran").exists(), "serve ran a template from a draft"
     assert "Traceback" not in log.read_text()
+
+
+PREVIEW = {"LB_PREVIEW_BRIEF": "2099-00-fixture"}
+NOTICE = (
+    "This preview shows only <code>2099-00-fixture</code> and the pages that depend on it; 1 other brief is left out."
+)
+
+
+def test_serve_brief_previews_that_brief_alone_and_says_what_it_left_out(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    server, port, log = start_serve(project, tmp_path, PREVIEW)
+    site = f"http://127.0.0.1:{port}"
+    try:
+        url = f"{site}/briefs/2099-00-fixture.html"
+        page = wait_for(lambda: fetch(url), what="the first build")
+        for shown in ("index.html", "briefs/index.html", "themes/fixture-theme-b.html", "questions.html"):
+            assert NOTICE in (fetch(f"{site}/{shown}") or ""), f"{shown} does not say what the preview left out"
+        assert NOTICE in page and "quokka welfare" in page
+        assert fetch(f"{site}/briefs/2098-99-fixture-earlier.html") is None, "a left-out brief was built"
+        assert "2098-99-fixture-earlier" not in (fetch(f"{site}/briefs/index.html") or "")
+        # An edit to the previewed brief shows.
+        brief = project / "data" / "briefs" / "2099-00-fixture.yml"
+        good = brief.read_text()
+        brief.write_text(good.replace("quokka welfare", "wombat welfare"))
+        wait_for(lambda: "wombat welfare" in (fetch(url) or ""), what="the edited page")
+        # Every other brief is still checked: a mistake in a left-out one is shown on the preview.
+        other = project / "data" / "briefs" / "2098-99-fixture-earlier.yml"
+        other_good = other.read_text()
+        other.write_text(other_good.replace("fixture-theme-a", "fixture-theme-aa", 1))
+        home = f"{site}/index.html"
+        wait_for(lambda: "data/briefs/2098-99-fixture-earlier.yml:" in (fetch(home) or ""), what="the other's problem")
+        other.write_text(other_good)
+        wait_for(lambda: "lb-content-problems" not in (fetch(url) or "lb-content-problems"), what="the recovery")
+        assert NOTICE in (fetch(url) or "")
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_with_an_unknown_brief_stops_naming_the_closest_ids(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    server, port, log = start_serve(project, tmp_path, {"LB_PREVIEW_BRIEF": "2099-00-fixtur"})
+    try:
+        assert server.wait(timeout=120) != 0, "serve started on a brief that does not exist"
+    finally:
+        if server.poll() is None:
+            server.terminate()
+    output = log.read_text()
+    assert "there is no brief '2099-00-fixtur'" in output
+    assert "did you mean '2099-00-fixture'?" in output
+    assert "without BRIEF" in output
+    assert "Traceback" not in output
+
+
+def test_make_serve_passes_brief_to_the_preview():
+    dry_run = subprocess.run(
+        ["make", "-n", "serve", "BRIEF=2099-00-fixture"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert 'LB_PREVIEW_BRIEF="2099-00-fixture"' in dry_run.stdout
+    assert "mkdocs serve" in dry_run.stdout
+
+
+def test_a_build_ignores_the_preview_setting_and_publishes_every_brief(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    result = mkdocs_build(project, tmp_path / "site", env=PREVIEW)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "briefs" / "2098-99-fixture-earlier.html").exists()
+    assert "lb-preview-notice" not in (tmp_path / "site" / "index.html").read_text()
