@@ -21,10 +21,12 @@ after_search: dict[str, str] = {}  # the full HTML of pages whose search render 
 published: dict = {}  # when each brief was published on the site, by brief id (whats_new.py)
 preview: tuple[str, int] | None = None  # `make serve BRIEF=<id>`: (the brief shown, how many left out)
 unchanged: dict = {}  # a one-brief preview's checked files, re-read only when edited (content.load)
+scripts_in_content: list[str] = []  # pages written with a script in their content (never published)
+script_hashes: set[str] = set()  # the inline scripts of the theme around the pages written
 
 
 def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
-    global catalogue, renderer, problems, pages, after_search, published, preview
+    global catalogue, renderer, problems, pages, after_search, published, preview, scripts_in_content, script_hashes
     catalogue = loaded
     renderer = Renderer(loaded)
     problems = list(found or [])
@@ -32,3 +34,5 @@ def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
     after_search = {}
     published = {}
     preview = None
+    scripts_in_content = []
+    script_hashes = set()

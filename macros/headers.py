@@ -36,16 +36,20 @@ def content_span(html: str) -> tuple[int, int] | None:
     return start.start(), len(html)
 
 
+def inspect(html: str) -> tuple[bool, set[str]]:
+    """What the policy needs to know of one page as the build writes it: whether its content,
+    rather than the theme around it, holds a script (never allowed, and never hashed into the
+    policy, so content can never bring in a script that runs), and the hashes of the theme's
+    inline scripts."""
+    span = content_span(html)
+    in_content = span is not None and "<script" in html[span[0] : span[1]].lower()
+    return in_content, script_hashes(without_content(html))
+
+
 def scripts_in_content(site_dir: Path) -> list[str]:
-    """Pages whose content, rather than the theme around it, holds a script: never allowed, and
-    never hashed into the policy, so content can never bring in a script that runs."""
-    found = []
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        span = content_span(html)
-        if span and "<script" in html[span[0] : span[1]].lower():
-            found.append(page.relative_to(site_dir).as_posix())
-    return found
+    """Pages under `site_dir` whose content holds a script (see `inspect`)."""
+    pages = sorted(site_dir.rglob("*.html"))
+    return [page.relative_to(site_dir).as_posix() for page in pages if inspect(page.read_text(encoding="utf-8"))[0]]
 
 
 def without_content(html: str) -> str:
@@ -53,16 +57,24 @@ def without_content(html: str) -> str:
     return html if span is None else html[: span[0]] + html[span[1] :]
 
 
+def script_hashes(html: str) -> set[str]:
+    """'sha256-...' for every executable inline script in `html`."""
+    hashes = set()
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if "src=" in attrs or "application/json" in attrs:
+            continue  # external scripts are 'self'; JSON data is never executed
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return hashes
+
+
 def inline_script_hashes(site_dir: Path) -> list[str]:
-    """'sha256-...' for every distinct executable inline script in the theme around the pages."""
+    """'sha256-...' for every distinct executable inline script in the theme around the pages
+    under `site_dir` (the build collects the same as it writes each page: `inspect`)."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
-        for match in INLINE_SCRIPT.finditer(without_content(page.read_text(encoding="utf-8"))):
-            attrs = match.group("attrs")
-            if "src=" in attrs or "application/json" in attrs:
-                continue  # external scripts are 'self'; JSON data is never executed
-            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+        hashes |= script_hashes(without_content(page.read_text(encoding="utf-8")))
     return sorted(hashes)
 
 
@@ -87,9 +99,9 @@ def policy(hashes: list[str], *, in_page: bool = False) -> str:
     return "; ".join(directives)
 
 
-def headers(site_dir: Path) -> dict[str, str]:
+def headers(hashes: list[str]) -> dict[str, str]:
     return {
-        "Content-Security-Policy": policy(inline_script_hashes(site_dir)),
+        "Content-Security-Policy": policy(hashes),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "X-Frame-Options": "DENY",
@@ -100,13 +112,14 @@ def headers(site_dir: Path) -> dict[str, str]:
 META_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 
 
-def write(site_dir: Path, *, in_pages: bool = False) -> None:
-    """Write `_headers` (for hosts that read one) and an nginx include into `site_dir`; with
-    `in_pages` (the file-share build, which no web server serves) also put the policy into every
-    page as a `<meta http-equiv>`, so a page opened from disk protects itself."""
-    values = headers(site_dir)
+def write(site_dir: Path, hashes: list[str], *, in_pages: bool = False) -> None:
+    """Write `_headers` (for hosts that read one) and an nginx include into `site_dir`, allowing
+    the inline scripts hashed in `hashes`; with `in_pages` (the file-share build, which no web
+    server serves) also put the policy into every page as a `<meta http-equiv>`, so a page
+    opened from disk protects itself."""
+    values = headers(hashes)
     if in_pages:
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(site_dir), in_page=True)}">'
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, in_page=True)}">'
         for page in site_dir.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             page.write_text(META_CHARSET.sub(lambda m: m.group(0) + meta, html, count=1), encoding="utf-8")

@@ -189,17 +189,36 @@ def add_search_keywords(config, page) -> None:
             entry["keywords"] = words
 
 
+def on_post_page(output, page, config):
+    inspect_page(page.file.dest_uri, output)
+    return output
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):  # 404.html
+        inspect_page(template_name, output_content)
+    return output_content
+
+
+def inspect_page(name: str, output: str) -> None:
+    """Read each page as it is written for what the Content-Security-Policy needs (headers.py)."""
+    script_in_content, hashes = headers.inspect(output)
+    if script_in_content:
+        build.scripts_in_content.append(name)
+    build.script_hashes |= hashes
+
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    if pages_with_scripts := headers.scripts_in_content(site_dir):
+    if build.scripts_in_content:
         raise PluginError(
-            f"A script appeared in the content of {', '.join(pages_with_scripts)}: nothing was published."
+            f"A script appeared in the content of {', '.join(sorted(build.scripts_in_content))}: nothing was published."
         )
     # The Atom feed of the "What's new" page (whats-new.md), beside the pages.
     atom = whats_new.feed(build.catalogue, build.published, site_name=config.site_name, site_url=config.site_url)
     (site_dir / whats_new.FEED_FILE).write_bytes(atom)
     # The policy hashes the inline scripts of the pages just written.
-    headers.write(site_dir, in_pages=config.plugins["material/offline"].config.enabled)
+    headers.write(site_dir, sorted(build.script_hashes), in_pages=config.plugins["material/offline"].config.enabled)
 
 
 def locate(broken: render.BrokenLink, project: Path) -> str:
