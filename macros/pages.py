@@ -51,7 +51,8 @@ def print_details(catalogue: Catalogue, page: GeneratedPage) -> dict | None:
     if page.kind in ("theme", "discussion"):
         entries = catalogue.entries_by_theme[page.key]
         boards = list(dict.fromkeys(entry.brief.brief.board for entry in entries))
-        years = [year for year in reversed(catalogue.years) if any(e.brief.period.group == year for e in entries)]
+        groups = {entry.brief.period.group for entry in entries}
+        years = [year for year in reversed(catalogue.years) if year in groups]
         period = "No learning yet" if not years else f"Learning from {years[0]}"
         if len(years) > 1:
             period = f"Learning from {years[0]} to {years[-1]}"

@@ -174,16 +174,19 @@ class PageRender:
         self.catalogue = renderer.catalogue
         self.file = file  # the MkDocs File of the page being rendered
         self.files = files
+        self.folder = posixpath.dirname(file.src_uri)  # links are resolved once per folder
         self.toc: list[dict] = []
         self.anchors: set[str] = set()
         self.links_to_anchors: dict = {}
 
     # Links ------------------------------------------------------------------------------------
 
-    def url(self, src_uri: str, anchor: str | None = None, origin: Origin | None = None) -> str:
+    def url(self, src_uri: str, anchor: str | None = None, origin: Origin | BriefRecord | None = None) -> str:
         """Address of the page `src_uri` (maybe at `anchor`) from this page, as MkDocs writes one."""
-        target, relative = self.renderer.resolve(src_uri, self.file, self.files)
+        target, relative = self.renderer.resolve(src_uri, self)
         if target is None:  # the build stops once every page is rendered (see hooks.on_env)
+            if isinstance(origin, BriefRecord):
+                origin = Origin(origin.file)
             self.renderer.broken.append(BrokenLink(self.file.src_uri, src_uri, origin))
             return "#"
         if anchor:
@@ -192,7 +195,7 @@ class PageRender:
         return relative
 
     def brief_url(self, record: BriefRecord, anchor: str | None = None) -> str:
-        return self.url(record.src_uri, anchor, Origin(record.file))
+        return self.url(record.src_uri, anchor, record)  # its Origin is made only for a broken link
 
     def theme_url(self, theme_id: str, origin: Origin | None = None, anchor: str | None = None) -> str:
         if origin is None and theme_id in self.catalogue.themes:  # where the theme is defined
@@ -255,19 +258,20 @@ class Renderer:
         self._markdown = field_markdown(catalogue.resources)
         self._stars = pseudonym_stars(catalogue)
         self._html: dict[str, Markup] = {}
+        self._inline: dict[str, Markup] = {}
         self._bodies: dict[Entry, Markup] = {}
         self.entries: dict[tuple, tuple] = {}
         self.broken: list[BrokenLink] = []  # links to pages that do not exist, found while rendering
         self._resolved: dict[tuple, tuple] = {}
 
-    def resolve(self, src_uri: str, page_file, files) -> tuple:
-        """(the File of page `src_uri`, its address from `page_file`), or (None, None): looked up
-        in MkDocs' files once per folder, since a build writes tens of thousands of links."""
-        key = (src_uri, posixpath.dirname(page_file.src_uri), id(files))
+    def resolve(self, src_uri: str, page: PageRender) -> tuple:
+        """(the File of page `src_uri`, its address from `page`), or (None, None): looked up in
+        MkDocs' files once per folder, since a build writes tens of thousands of links."""
+        key = (src_uri, page.folder, id(page.files))
         found = self._resolved.get(key)
         if found is None:
-            target = files.get_file_from_path(src_uri)
-            found = (target, None if target is None else get_relative_url(target.url, page_file.url))
+            target = page.files.get_file_from_path(src_uri)
+            found = (target, None if target is None else get_relative_url(target.url, page.file.url))
             self._resolved[key] = found
         return found
 
@@ -291,9 +295,12 @@ class Renderer:
 
     def inline(self, text: str) -> Markup:
         """Like `html`, without the paragraph around a one-paragraph text (a question, a point)."""
-        converted = self.html(text)
-        if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
-            return Markup(converted[3:-4])
+        converted = self._inline.get(text)
+        if converted is None:
+            converted = self.html(text)
+            if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
+                converted = Markup(converted[3:-4])
+            self._inline[text] = converted
         return converted
 
     def item_body(self, entry: Entry, page: PageRender) -> Markup:
