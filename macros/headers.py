@@ -66,12 +66,19 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     return sorted(hashes)
 
 
-def policy(hashes: list[str], *, in_page: bool = False) -> str:
+# Pagefind's search (the web build) runs its index lookups as WebAssembly, which a browser
+# compiles only under 'wasm-unsafe-eval'. It allows compiling WebAssembly and nothing else: no
+# eval() or new Function() of JavaScript, no inline script. The module compiled is Pagefind's own,
+# fetched from the site's origin ('self'). The file-share build has no Pagefind and no exception.
+WASM = "'wasm-unsafe-eval'"
+
+
+def policy(hashes: list[str], *, in_page: bool = False, pagefind: bool = False) -> str:
     """The Content-Security-Policy; `in_page` for a `<meta>` copy, which browsers read without
-    `frame-ancestors` (they ignore it there and warn)."""
+    `frame-ancestors` (they ignore it there and warn); `pagefind` for the web build's search."""
     directives = [
         "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes),
+        " ".join(["script-src 'self'", *([WASM] if pagefind else []), *hashes]),
         "style-src 'self'",
         "img-src 'self' data:",  # Material's icons are inline SVG data in its stylesheet
         "font-src 'self'",
@@ -87,9 +94,9 @@ def policy(hashes: list[str], *, in_page: bool = False) -> str:
     return "; ".join(directives)
 
 
-def headers(site_dir: Path) -> dict[str, str]:
+def headers(site_dir: Path, *, pagefind: bool = False) -> dict[str, str]:
     return {
-        "Content-Security-Policy": policy(inline_script_hashes(site_dir)),
+        "Content-Security-Policy": policy(inline_script_hashes(site_dir), pagefind=pagefind),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "X-Frame-Options": "DENY",
@@ -100,13 +107,13 @@ def headers(site_dir: Path) -> dict[str, str]:
 META_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 
 
-def write(site_dir: Path, *, in_pages: bool = False) -> None:
+def write(site_dir: Path, *, in_pages: bool = False, pagefind: bool = False) -> None:
     """Write `_headers` (for hosts that read one) and an nginx include into `site_dir`; with
     `in_pages` (the file-share build, which no web server serves) also put the policy into every
     page as a `<meta http-equiv>`, so a page opened from disk protects itself."""
-    values = headers(site_dir)
+    values = headers(site_dir, pagefind=pagefind)
     if in_pages:
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(site_dir), in_page=True)}">'
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(site_dir), in_page=True, pagefind=pagefind)}">'
         for page in site_dir.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             page.write_text(META_CHARSET.sub(lambda m: m.group(0) + meta, html, count=1), encoding="utf-8")
