@@ -33,7 +33,11 @@ def with_search_words(html: str, words: dict[str, str], boost: float = 1) -> str
 
     def add(match: re.Match) -> str:
         found = words.get(match.group("anchor"))
-        return match.group(0) + str(partial("search_words")(found, round(WORDS_WEIGHT * boost, 2))) if found else match.group(0)
+        return (
+            match.group(0) + str(partial("search_words")(found, round(WORDS_WEIGHT * boost, 2)))
+            if found
+            else match.group(0)
+        )
 
     return HEADING.sub(add, html)
 
