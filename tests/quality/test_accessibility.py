@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import built_pages, links, search, violations
+from support import built_pages, links, result_links, search, violations
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +101,7 @@ def test_search_is_usable_by_keyboard(page, base_url):
     assert focused(page)["tag"] == "INPUT"
     page.keyboard.type("thresholds", delay=30)
     page.locator("pagefind-modal li.pf-result").first.wait_for(state="visible")
+    result_links(page)  # results are replaced as keys are pressed: wait until they settle
     for _ in range(4):  # past the box's Clear button to the first result
         page.keyboard.press("Tab")
         if "pf-result-link" in focused(page)["cls"]:
