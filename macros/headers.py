@@ -78,12 +78,19 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     return sorted(hashes)
 
 
-def policy(hashes: list[str], *, in_page: bool = False) -> str:
+# Pagefind's search (the web build) runs its index lookups as WebAssembly, which a browser
+# compiles only under 'wasm-unsafe-eval'. It allows compiling WebAssembly and nothing else: no
+# eval() or new Function() of JavaScript, no inline script. The module compiled is Pagefind's own,
+# fetched from the site's origin ('self'). The file-share build has no Pagefind and no exception.
+WASM = "'wasm-unsafe-eval'"
+
+
+def policy(hashes: list[str], *, in_page: bool = False, pagefind: bool = False) -> str:
     """The Content-Security-Policy; `in_page` for a `<meta>` copy, which browsers read without
-    `frame-ancestors` (they ignore it there and warn)."""
+    `frame-ancestors` (they ignore it there and warn); `pagefind` for the web build's search."""
     directives = [
         "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes),
+        " ".join(["script-src 'self'", *([WASM] if pagefind else []), *hashes]),
         "style-src 'self'",
         "img-src 'self' data:",  # Material's icons are inline SVG data in its stylesheet
         "font-src 'self'",
@@ -99,9 +106,9 @@ def policy(hashes: list[str], *, in_page: bool = False) -> str:
     return "; ".join(directives)
 
 
-def headers(hashes: list[str]) -> dict[str, str]:
+def headers(hashes: list[str], *, pagefind: bool = False) -> dict[str, str]:
     return {
-        "Content-Security-Policy": policy(hashes),
+        "Content-Security-Policy": policy(hashes, pagefind=pagefind),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "X-Frame-Options": "DENY",
@@ -112,14 +119,16 @@ def headers(hashes: list[str]) -> dict[str, str]:
 META_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 
 
-def write(site_dir: Path, hashes: list[str], *, in_pages: bool = False) -> None:
+def write(site_dir: Path, hashes: list[str], *, in_pages: bool = False, pagefind: bool = False) -> None:
     """Write `_headers` (for hosts that read one) and an nginx include into `site_dir`, allowing
-    the inline scripts hashed in `hashes`; with `in_pages` (the file-share build, which no web
-    server serves) also put the policy into every page as a `<meta http-equiv>`, so a page
-    opened from disk protects itself."""
-    values = headers(hashes)
+    the inline scripts hashed in `hashes` (and Pagefind's WebAssembly when `pagefind`); with
+    `in_pages` (the file-share build, which no web server serves) also put the policy into every
+    page as a `<meta http-equiv>`, so a page opened from disk protects itself."""
+    values = headers(hashes, pagefind=pagefind)
     if in_pages:
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, in_page=True)}">'
+        meta = (
+            f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, in_page=True, pagefind=pagefind)}">'
+        )
         for page in site_dir.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             page.write_text(META_CHARSET.sub(lambda m: m.group(0) + meta, html, count=1), encoding="utf-8")

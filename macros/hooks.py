@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import build, content, headers, pages, render, whats_new, yamlfile  # noqa: E402
+from macros import build, content, headers, pages, render, search, whats_new, yamlfile  # noqa: E402
 from macros.problems import ContentError, Problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.learning_briefs")
@@ -134,6 +134,11 @@ def on_page_content(html, page, config, files):
         page.toc = get_toc(rendered.toc)
         page.present_anchor_ids = rendered.anchors
         page.links_to_anchors = rendered.links_to_anchors
+        if not config.plugins["material/search"].config.enabled:
+            # Pagefind reads the written page, skipping what Material's search skips (search.py).
+            words = pages.search_keywords(build.catalogue, generated)
+            boost = page.meta.get("search", {}).get("boost", 1)
+            return preview_notices() + search.with_search_words(rendered.html, words, boost)
         if rendered.searchable != rendered.html:
             build.after_search[page.file.src_uri] = rendered.html
         html = rendered.searchable
@@ -178,7 +183,7 @@ def add_search_keywords(config, page) -> None:
     section but are never its text, so no result's snippet starts with a list of them."""
     generated = build.pages.get(page.file.src_uri)
     search = config.plugins.get("material/search")
-    if generated is None or search is None:
+    if generated is None or search is None or not search.config.enabled:
         return
     keywords = pages.search_keywords(build.catalogue, generated)
     for entry in reversed(search.search_index.entries):  # this page's entries were added last
@@ -217,8 +222,17 @@ def on_post_build(config):
     # The Atom feed of the "What's new" page (whats-new.md), beside the pages.
     atom = whats_new.feed(build.catalogue, build.published, site_name=config.site_name, site_url=config.site_url)
     (site_dir / whats_new.FEED_FILE).write_bytes(atom)
+    # The web build searches with Pagefind: index the pages just written (search.py).
+    pagefind = not config.plugins["material/search"].config.enabled
+    if pagefind and (problem := search.index(site_dir)):
+        raise PluginError(f"Pagefind could not index the site; nothing was published.\n{problem}")
     # The policy hashes the inline scripts of the pages just written.
-    headers.write(site_dir, sorted(build.script_hashes), in_pages=config.plugins["material/offline"].config.enabled)
+    headers.write(
+        site_dir,
+        sorted(build.script_hashes),
+        in_pages=config.plugins["material/offline"].config.enabled,
+        pagefind=pagefind,
+    )
 
 
 def locate(broken: render.BrokenLink, project: Path) -> str:

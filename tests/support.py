@@ -1,5 +1,5 @@
 """Helpers the tests share: the project's paths, building and serving a site, the visible text
-of a built page, its links, the words editor Markdown shows, and Material's search."""
+of a built page, its links, the words editor Markdown shows, and the site's search (Pagefind's, or Material's offline)."""
 
 from __future__ import annotations
 
@@ -214,7 +214,35 @@ def violations(page) -> list[str]:
     ]
 
 
+# The two searches' result links: Pagefind's (the web build) and Material's (the file-share
+# build). A Pagefind result is a page link, then links to its sections (heading chips).
+PAGEFIND_LINKS = "pagefind-modal a.pf-result-link, pagefind-modal a.pf-heading-link"
+MATERIAL_LINKS = ".md-search-result__link"
+
+
+def uses_pagefind(page) -> bool:
+    return page.locator("pagefind-modal-trigger").count() > 0
+
+
+def result_link_selector(page) -> str:
+    return PAGEFIND_LINKS if uses_pagefind(page) else MATERIAL_LINKS
+
+
 def search(page, text: str):
+    """Type into the site's search as a person would, and return the result items: Pagefind's
+    dialog in the web build (opened from its header button), Material's in the file-share build."""
+    if uses_pagefind(page):
+        page.locator("pagefind-modal-trigger button").first.click()
+        box = page.locator("pagefind-modal input[type=search]")
+        box.wait_for(state="visible", timeout=10000)
+        box.press_sequentially(text, delay=30)
+        results = page.locator("pagefind-modal li.pf-result")
+        results.first.wait_for(state="visible", timeout=10000)
+        return results
+    return material_search(page, text)
+
+
+def material_search(page, text: str):
     """Type into Material's search as a person would, and return the result items.
 
     `fill()` does not trigger Material's search: keys are pressed one by one. Material wires up
@@ -240,11 +268,12 @@ def search(page, text: str):
 def result_links(page) -> list[str]:
     """The addresses of the search results once they stop changing, read in one go.
 
-    Material answers every key press, so the list can still be replaced just after typing."""
+    Both searches answer as keys are pressed, so the list can still be replaced just after typing."""
     script = "links => links.map(link => link.getAttribute('href'))"
+    selector = result_link_selector(page)
     previous = None
     for _ in range(50):
-        current = page.eval_on_selector_all(".md-search-result__link", script)
+        current = page.eval_on_selector_all(selector, script)
         if current and current == previous:
             break
         previous = current

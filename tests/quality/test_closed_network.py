@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import ROOT, built_pages, mkdocs_build, search
+from support import ROOT, built_pages, mkdocs_build, result_link_selector, search
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def test_pages_and_search_stay_on_the_sites_origin(page, base_url):
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("networkidle")
     search(page, "information sharing")
-    page.locator(".md-search-result__link").first.click()
+    page.locator(result_link_selector(page)).first.click()
     page.wait_for_load_state("networkidle")
     assert not [r for r in outside if "data:" not in r.split(" -> ")[1][:5]], outside
 

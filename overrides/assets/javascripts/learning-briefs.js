@@ -111,7 +111,73 @@ function lbChecklistLabels() {
   });
 }
 
+// Pagefind, the web build's search (overrides/partials/pagefind-search.html), finds a section by
+// its themes' other words, kept hidden after its heading between ⟦ and ⟧
+// (macros/templates/search-words.html). They find it but are not its text: take them out of every
+// result snippet, whole or cut off at either end, as the results appear.
+var LB_SEARCH_WORDS = [/⟦[^⟧]*⟧/g, /^[^⟦]*⟧/, /⟦[^⟧]*$/];
+var LB_SNIPPETS = ".pf-result-excerpt, .pf-heading-excerpt, .pf-searchbox-result-excerpt";
+
+function lbCleanSnippets(root) {
+  root.querySelectorAll(LB_SNIPPETS).forEach(function (snippet) {
+    if (snippet.textContent.indexOf("⟦") < 0 && snippet.textContent.indexOf("⟧") < 0) {
+      return;
+    }
+    var html = snippet.innerHTML;
+    LB_SEARCH_WORDS.forEach(function (words) {
+      html = html.replace(words, " ");
+    });
+    snippet.innerHTML = html.replace(/\s+/g, " ").trim();
+  });
+}
+
+// Rank as practitioners look: a brief is long and holds many key messages, a theme page is short
+// and named after its theme. Pagefind's defaults favour short pages (pageLength 0.75) and words in
+// a page's title fivefold, which put every theme page above the key messages it lists; measured
+// on the seeds, these put the brief first and its theme page next. Set before Pagefind loads.
+function lbSearchRanking() {
+  if (!window.PagefindComponents || !document.querySelector("pagefind-modal")) {
+    return;
+  }
+  var instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+  instance.pagefindOptions.ranking = { pageLength: 0.1, termFrequency: 0.5, metaWeights: { title: 1 } };
+}
+
+function lbSearchSnippets() {
+  var search = document.querySelector("pagefind-modal");
+  if (!search || !window.MutationObserver || search.lbWatched) {
+    return;
+  }
+  search.lbWatched = true;
+  new MutationObserver(function () {
+    lbCleanSnippets(search);
+  }).observe(search, { childList: true, subtree: true });
+}
+
+// A page opened from a Pagefind result highlights the words searched for (?highlight=...), with
+// Pagefind's own script, loaded only then; the marks are styled by learning-briefs.css.
+function lbSearchHighlight() {
+  var ui = document.querySelector("script[src*='pagefind-component-ui.js']");
+  if (!ui || location.search.indexOf("highlight=") < 0 || window.PagefindHighlight) {
+    return;
+  }
+  var script = document.createElement("script");
+  script.type = "module";
+  script.src = ui.src.replace(/pagefind-component-ui\.js.*$/, "pagefind-highlight.js");
+  script.addEventListener("load", function () {
+    new window.PagefindHighlight({
+      highlightParam: "highlight",
+      addStyles: false,
+      markOptions: { className: "lb-highlight", exclude: ["[data-pagefind-ignore]", ".lb-search-words"] },
+    });
+  });
+  document.head.appendChild(script);
+}
+
 document$.subscribe(function () {
+  lbSearchRanking();
+  lbSearchSnippets();
+  lbSearchHighlight();
   lbScrollableTables();
   lbChecklistLabels();
   lbPrintButtons();
