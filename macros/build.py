@@ -6,6 +6,8 @@ outlives one build: `mkdocs serve` reloads the hooks for every rebuild, but not 
 
 from __future__ import annotations
 
+import zlib
+
 from .content import Catalogue
 from .pages import GeneratedPage
 from .problems import Problem
@@ -17,22 +19,35 @@ serving = False  # true under `mkdocs serve` (`make serve`), set once at start-u
 problems: list[Problem] = []  # content problems a preview shows on its pages until they are fixed
 files = None  # MkDocs' files collection of this build, which every link is resolved against
 pages: dict[str, GeneratedPage] = {}  # the generated pages by source path
-after_search: dict[str, str] = {}  # the full HTML of pages whose search render was shorter
+# Generated pages' HTML, compressed, between MkDocs' two passes (every page is made, then every
+# page is written): a national collection's pages would not fit in memory whole.
+parked: dict[str, bytes] = {}
 published: dict = {}  # when each brief was published on the site, by brief id (whats_new.py)
 preview: tuple[str, int] | None = None  # `make serve BRIEF=<id>`: (the brief shown, how many left out)
 unchanged: dict = {}  # a one-brief preview's checked files, re-read only when edited (content.load)
 scripts_in_content: list[str] = []  # pages written with a script in their content (never published)
 script_hashes: set[str] = set()  # the inline scripts of the theme around the pages written
+written: set[str] = set()  # the pages written, by path in the site
+searchable: set[str] = set()  # those with something for Pagefind to index (data-pagefind-body)
 
 
 def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
-    global catalogue, renderer, problems, pages, after_search, published, preview, scripts_in_content, script_hashes
+    """A new build: its content, and nothing kept from the one before (`unchanged` excepted)."""
+    global catalogue, renderer, problems, preview
     catalogue = loaded
     renderer = Renderer(loaded)
     problems = list(found or [])
-    pages = {}
-    after_search = {}
-    published = {}
     preview = None
-    scripts_in_content = []
-    script_hashes = set()
+    for collected in (pages, parked, published, scripts_in_content, script_hashes, written, searchable):
+        collected.clear()
+
+
+def park(src_uri: str, html: str) -> None:
+    """Keep a page's HTML until it is written (compressed: a quick level, it is read back once)."""
+    parked[src_uri] = zlib.compress(html.encode("utf-8"), 1)
+
+
+def unpark(src_uri: str) -> str | None:
+    """The HTML parked for a page, once; None if none was."""
+    packed = parked.pop(src_uri, None)
+    return None if packed is None else zlib.decompress(packed).decode("utf-8")

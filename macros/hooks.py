@@ -3,8 +3,11 @@
 A generated page is made the way Material's own blog and tags plugins make theirs: `on_files`
 adds it with `File.generated` and remembers which record it shows; `on_page_markdown` gives it
 its title and no Markdown at all; `on_page_content` renders it in one call (HTML, table of
-contents, anchors, links to anchors, which MkDocs then checks); and where search must not read
-part of a page, the full page replaces the shorter one in `on_page_context` after search.
+contents, anchors, links to anchors, which MkDocs then checks). Its HTML waits, compressed, for
+`on_page_context`, where it becomes the page's content just before the page is written, so a
+large collection is never held in memory whole; in the file-share build Material's search
+reads the page first, without the entries indexed on their briefs. The web build's search,
+Pagefind, indexes the written pages (search.py).
 
 A problem in the content stops the build with every problem listed (file:line:column: what
 to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the file is fixed.
@@ -129,20 +132,28 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     generated = build.pages.get(page.file.src_uri)
-    if generated is not None:
-        rendered = pages.render(build.renderer, generated, page.file, files)
-        page.toc = get_toc(rendered.toc)
-        page.present_anchor_ids = rendered.anchors
-        page.links_to_anchors = rendered.links_to_anchors
-        if not config.plugins["material/search"].config.enabled:
-            # Pagefind reads the written page, skipping what Material's search skips (search.py).
-            words = pages.search_keywords(build.catalogue, generated)
-            boost = page.meta.get("search", {}).get("boost", 1)
-            return preview_notices() + search.with_search_words(rendered.html, words, boost)
+    if generated is None:
+        return preview_notices() + html
+    rendered = pages.render(build.renderer, generated, page.file, files)
+    page.toc = get_toc(rendered.toc)
+    page.present_anchor_ids = rendered.anchors
+    page.links_to_anchors = rendered.links_to_anchors
+    if material_search(config):
+        # Material's search reads the page before it is written: it gets the page without the
+        # entries that are indexed on their brief, and the whole page waits (on_page_context).
         if rendered.searchable != rendered.html:
-            build.after_search[page.file.src_uri] = rendered.html
-        html = rendered.searchable
-    return preview_notices() + html
+            build.park(page.file.src_uri, rendered.html)
+        return preview_notices() + rendered.searchable
+    # Pagefind reads the written page, skipping what Material's search skips (search.py).
+    words = pages.search_keywords(build.catalogue, generated)
+    boost = page.meta.get("search", {}).get("boost", 1)
+    build.park(page.file.src_uri, search.with_search_words(rendered.html, words, boost))
+    return ""
+
+
+def material_search(config) -> bool:
+    """Whether this build searches with Material's search (the file-share build) or Pagefind."""
+    return config.plugins["material/search"].config.enabled
 
 
 def preview_notices() -> str:
@@ -163,6 +174,7 @@ def on_env(env, config, files):
         project = Path(config.config_file_path).parent
         located = sorted({locate(broken, project) for broken in build.renderer.broken})
         raise PluginError("Links lead to pages that do not exist; nothing was published.\n" + "\n".join(located))
+    build.renderer.release()
     return env
 
 
@@ -170,7 +182,7 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     # Entries that are indexed on their brief go into theme and audience pages only now, so
     # search neither indexes them twice nor spends time reading them.
-    full = build.after_search.pop(page.file.src_uri, None)
+    full = build.unpark(page.file.src_uri)
     if full is not None:
         page.content = preview_notices() + full
     add_search_keywords(config, page)
@@ -196,6 +208,8 @@ def add_search_keywords(config, page) -> None:
 
 def on_post_page(output, page, config):
     inspect_page(page.file.dest_uri, output)
+    if page.file.src_uri in build.pages:
+        page.content = None  # written: a large collection need not keep every page in memory
     return output
 
 
@@ -206,7 +220,11 @@ def on_post_template(output_content, template_name, config):
 
 
 def inspect_page(name: str, output: str) -> None:
-    """Read each page as it is written for what the Content-Security-Policy needs (headers.py)."""
+    """Read each page as it is written for what the Content-Security-Policy needs (headers.py),
+    and whether Pagefind has something to index in it (search.py)."""
+    build.written.add(name)
+    if "data-pagefind-body" in output:
+        build.searchable.add(name)
     script_in_content, hashes = headers.inspect(output)
     if script_in_content:
         build.scripts_in_content.append(name)
@@ -224,7 +242,7 @@ def on_post_build(config):
     (site_dir / whats_new.FEED_FILE).write_bytes(atom)
     # The web build searches with Pagefind: index the pages just written (search.py).
     pagefind = not config.plugins["material/search"].config.enabled
-    if pagefind and (problem := search.index(site_dir)):
+    if pagefind and (problem := search.index(site_dir, search.pages_glob(build.searchable, build.written))):
         raise PluginError(f"Pagefind could not index the site; nothing was published.\n{problem}")
     # The policy hashes the inline scripts of the pages just written.
     headers.write(

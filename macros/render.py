@@ -157,13 +157,17 @@ def partial(name: str):
 
 @dataclass
 class Rendered:
-    """A generated page: its HTML, what search may read of it, and its outline."""
+    """A generated page: its HTML and its outline."""
 
     html: str
-    searchable: str
     toc: list[dict]
     anchors: set[str]
     links_to_anchors: dict = field(default_factory=dict)  # {File: {anchor: original link}}, as MkDocs keeps it
+
+    @functools.cached_property
+    def searchable(self) -> str:
+        """What Material's search may read: the HTML without the parts marked `data-search-exclude`."""
+        return for_search(self.html)
 
 
 class PageRender:
@@ -264,6 +268,10 @@ class Renderer:
         self.broken: list[BrokenLink] = []  # links to pages that do not exist, found while rendering
         self._resolved: dict[tuple, tuple] = {}
 
+    def release(self) -> None:
+        """Forget what was kept for reuse while pages were made (every page is made by now)."""
+        self._html, self._inline, self._bodies, self.entries, self._resolved = {}, {}, {}, {}, {}
+
     def resolve(self, src_uri: str, page: PageRender) -> tuple:
         """(the File of page `src_uri`, its address from `page`), or (None, None): looked up in
         MkDocs' files once per folder, since a build writes tens of thousands of links."""
@@ -313,11 +321,10 @@ class Renderer:
     # Generated pages --------------------------------------------------------------------------
 
     def page(self, template: str, file, files, **values) -> Rendered:
-        """A whole generated page, as one render: its HTML, outline and links, and the same HTML
-        without the parts marked `data-search-exclude`, for search to read."""
+        """A whole generated page, as one render: its HTML, outline and links."""
         render = PageRender(self, file, files)
         body = ENV.get_template(template).render(page=render, **values)
-        return Rendered(body, for_search(body), nest_toc_tokens(render.toc), render.anchors, render.links_to_anchors)
+        return Rendered(body, nest_toc_tokens(render.toc), render.anchors, render.links_to_anchors)
 
     def snippet(self, template: str, file, files, **values) -> Markup:
         """A piece of a hand-written page (a macro's output): HTML with resolved links."""
