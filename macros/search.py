@@ -9,6 +9,7 @@ Material's search, because Pagefind cannot run from file://.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 import sys
@@ -45,14 +46,43 @@ def with_search_words(html: str, words: dict[str, str], boost: float = 1) -> str
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<anchor>[^"]+)"[^>]*>.*?</h(?P=level)>', re.S)
 
 
-def index(site_dir: Path) -> str | None:
-    """Index the built site with Pagefind; None when it worked, else what Pagefind said."""
+def pages_glob(searchable: set[str], written: set[str]) -> str:
+    """A glob naming the written pages (paths in the site) that have something to index: a
+    folder whose pages all do by `folder/*.html`, the others one by one. Pagefind then never
+    reads the pages made of other pages' text (question bank, discussion sheets), which at
+    national scale are most of the site. Falls back to every page if a name needs escaping."""
+    folders: dict[str, list[str]] = {}
+    for path in sorted(written):
+        folders.setdefault(posixpath.dirname(path), []).append(path)
+    parts = []
+    for folder, paths in folders.items():
+        wanted = [path for path in paths if path in searchable]
+        if wanted and len(wanted) == len(paths):
+            parts.append(f"{folder}/*.html" if folder else "*.html")
+        else:
+            parts += wanted
+    if not parts or any(GLOB_SPECIAL.search(part.removesuffix("*.html")) for part in parts):
+        return ALL_PAGES
+    return "{" + ",".join(parts) + "}"
+
+
+ALL_PAGES = "**/*.{html}"  # Pagefind's own default
+GLOB_SPECIAL = re.compile(r"[{}\[\]*?,!\\]")
+
+
+def index(site_dir: Path, glob: str = ALL_PAGES) -> str | None:
+    """Index the pages of the built site that `glob` names with Pagefind; None when it worked,
+    else what Pagefind said."""
+    if len(glob) > 100_000:  # one argument must stay well under the system's limit
+        glob = ALL_PAGES
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site_dir),
+        "--glob",
+        glob,
         "--output-subdir",
         BUNDLE,
         "--exclude-selectors",

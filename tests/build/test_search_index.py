@@ -128,3 +128,16 @@ def test_the_editors_guide_is_not_searched_and_help_pages_rank_below_content(ind
     assert "editors.html" not in locations
     for page in ["how-to-use.html", "accessibility.html"]:
         assert {doc.get("boost") for doc in index if doc["location"].split("#")[0] == page} == {0.1}, page
+
+
+def test_pagefind_indexes_every_page_with_content_to_search_and_no_other(fragments, site):
+    """Pagefind is only given the pages that have something to index (macros/search.py), so
+    the set it indexed must be exactly the written pages that mark their content for it."""
+    marked = {
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if "pagefind" not in path.parts and "data-pagefind-body" in path.read_text(encoding="utf-8")
+    }
+    assert set(fragments) == marked
+    assert {"index.html", "themes/think-family.html", "briefs/2017-18-think-family.html"} <= marked
+    assert "questions.html" not in marked and not any(url.startswith("discussion/") for url in marked)
