@@ -20,7 +20,9 @@ import difflib
 import html
 import logging
 import os
+import resource
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,8 +244,18 @@ def on_post_build(config):
     (site_dir / whats_new.FEED_FILE).write_bytes(atom)
     # The web build searches with Pagefind: index the pages just written (search.py).
     pagefind = not config.plugins["material/search"].config.enabled
-    if pagefind and (problem := search.index(site_dir, search.pages_glob(build.searchable, build.written))):
-        raise PluginError(f"Pagefind could not index the site; nothing was published.\n{problem}")
+    if pagefind:
+        started = time.perf_counter()
+        if problem := search.index(site_dir, search.pages_glob(build.searchable, build.written)):
+            raise PluginError(f"Pagefind could not index the site; nothing was published.\n{problem}")
+        # What the benchmark reads of a large build: which part took the time and the memory.
+        log.info(
+            "Pagefind indexed %d pages in %.1f s; peak memory: Pagefind %d MiB, the pages %d MiB",
+            len(build.searchable),
+            time.perf_counter() - started,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        )
     # The policy hashes the inline scripts of the pages just written.
     headers.write(
         site_dir,

@@ -94,7 +94,7 @@ def index(site_dir: Path, glob: str = ALL_PAGES) -> str | None:
         "--quiet",
     ]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"Pagefind could not run ({error}); `make install` installs it."
     if result.returncode != 0:
