@@ -456,12 +456,11 @@ def discussion_groups(messages: list[Entry]) -> list[dict]:
 
 
 def question_rows(catalogue: Catalogue) -> list[dict]:
-    """Each theme with its reflective questions (key message, question), by theme title."""
+    """Each theme with the findings that ask reflective questions on it, by theme title."""
     rows = []
     for row in theme_rows(catalogue):
         entries = catalogue.entries_by_theme[row["theme"].id]
-        questions = [(e, q) for e in entries for q in e.item.questions]
-        rows.append({**row, "questions": questions})
+        rows.append({**row, "asking": [entry for entry in entries if entry.item.questions]})
     return sorted(rows, key=lambda row: row["theme"].title.lower())
 
 
