@@ -159,3 +159,15 @@ def test_a_generated_page_hands_the_theme_its_title_escaped(monkeypatch):
     assert page.meta["title"] == "2099-00: A &lt;b&gt;bold&lt;/b&gt; &amp; {{ 7*7 }}"
     # The print heading's words are data too: overrides/main.html escapes them.
     assert page.meta["lb_print"] == {"publisher": "Example <b>Board</b>", "period": "Audit year 2099-00"}
+
+
+def test_pagefind_is_given_whole_folders_where_it_can_and_single_pages_elsewhere():
+    from macros.search import ALL_PAGES, pages_glob
+
+    written = {"index.html", "about.html", "questions.html", "briefs/a.html", "briefs/b.html", "discussion/x.html"}
+    searchable = {"index.html", "about.html", "briefs/a.html", "briefs/b.html"}
+    assert pages_glob(searchable, written) == "{about.html,index.html,briefs/*.html}"
+    # A name a glob would read as a pattern is never put in one: Pagefind then reads every page.
+    odd = {"index.html", "odd{name}.html"}
+    assert pages_glob({"odd{name}.html"}, odd | {"other.html"}) == ALL_PAGES
+    assert pages_glob(set(), written) == ALL_PAGES
