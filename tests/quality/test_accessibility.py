@@ -132,3 +132,38 @@ def test_the_accessibility_statement_is_linked_from_every_page(page, base_url, s
     page.locator("a", has_text="Accessibility").first.click()
     page.wait_for_url("**/accessibility.html")
     assert "WCAG 2.2" in page.locator(".md-content").inner_text()
+
+
+def test_the_menu_opens_by_keyboard_on_a_narrow_screen(browser, base_url):
+    """On a phone, or a desktop zoomed in, the navigation sits behind the menu button: a
+    keyboard reaches it, opens it with Enter, and then reaches the navigation's links."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/index.html")
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('for')") == "__drawer":
+                break
+        else:
+            raise AssertionError("Tab never reached the menu button")
+        button = page.locator("label[for='__drawer'].md-header__button")
+        assert button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        assert page.locator("#__drawer").is_checked()
+        assert button.get_attribute("aria-expanded") == "true"
+        page.keyboard.press(" ")  # Space, as on any button: closes it, and opens it again
+        assert not page.locator("#__drawer").is_checked()
+        assert button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press(" ")
+        assert page.locator("#__drawer").is_checked()
+        themes = page.locator(".md-nav--primary a.md-nav__link", has_text="Themes").first
+        themes.wait_for(state="visible")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim()") == "Themes":
+                break
+        else:
+            raise AssertionError("Tab never reached the navigation once the menu was open")
+    finally:
+        context.close()

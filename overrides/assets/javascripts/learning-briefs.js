@@ -174,7 +174,31 @@ function lbSearchHighlight() {
   document.head.appendChild(script);
 }
 
+// The menu button on a narrow screen is Material's label for a hidden checkbox: a keyboard opens
+// it as it would a button (Enter works on a focused label by itself; Space is added here), and
+// it says whether the menu is open.
+function lbMenuButton() {
+  var button = document.querySelector("label.md-header__button[for='__drawer']");
+  var toggle = document.getElementById("__drawer");
+  if (!button || !toggle || button.lbWired) {
+    return;
+  }
+  button.lbWired = true;
+  var say = function () {
+    button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+  };
+  button.addEventListener("keydown", function (event) {
+    if (event.key === " ") {
+      event.preventDefault();
+      toggle.click();
+    }
+  });
+  toggle.addEventListener("change", say);
+  say();
+}
+
 document$.subscribe(function () {
+  lbMenuButton();
   lbSearchRanking();
   lbSearchSnippets();
   lbSearchHighlight();
