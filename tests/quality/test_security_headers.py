@@ -83,7 +83,7 @@ def test_no_csp_violation_on_a_phone(browser, secured_url):
     page = context.new_page()
     violations = watch_violations(page)
     page.goto(f"{secured_url}/briefs/2016-17-send.html")
-    page.locator("label.md-header__button[for=__drawer]").click()  # navigation drawer
+    page.get_by_role("button", name="Menu").click()  # navigation drawer
     page.locator(".md-nav--primary a", has_text="Themes").first.click()
     page.wait_for_url("**/themes/index.html")
     search(page, "domestic abuse")  # search on a phone

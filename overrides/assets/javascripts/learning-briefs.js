@@ -174,27 +174,26 @@ function lbSearchHighlight() {
   document.head.appendChild(script);
 }
 
-// The menu button on a narrow screen is Material's label for a hidden checkbox: a keyboard opens
-// it as it would a button (Enter works on a focused label by itself; Space is added here), and
-// it says whether the menu is open.
+// The menu on a narrow screen opens from a real button (overrides/partials/header.html), which
+// works Material's hidden checkbox as its label would, and says whether the menu is open.
 function lbMenuButton() {
-  var button = document.querySelector("label.md-header__button[for='__drawer']");
+  var button = document.querySelector(".lb-menu-button");
+  var label = document.querySelector("label.md-header__button[for='__drawer']");
   var toggle = document.getElementById("__drawer");
-  if (!button || !toggle || button.lbWired) {
+  if (!button || !label || !toggle || button.lbWired) {
     return;
   }
   button.lbWired = true;
   var say = function () {
     button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
   };
-  button.addEventListener("keydown", function (event) {
-    if (event.key === " ") {
-      event.preventDefault();
-      toggle.click();
-    }
+  button.addEventListener("click", function () {
+    toggle.click();
   });
   toggle.addEventListener("change", say);
   say();
+  button.hidden = false;
+  label.hidden = true;
 }
 
 document$.subscribe(function () {
