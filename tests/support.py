@@ -259,8 +259,21 @@ def material_search(page, text: str):
         if any(toggle.is_checked() or page.wait_for_timeout(50) for _ in range(10)):
             break
         box.blur()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     box.press_sequentially(text, delay=30)
     results = page.locator(".md-search-result__item")
+    # On a slow machine Material can close the dialog after it opened (it closes search when the
+    # page's #anchor is applied late): the results are there but hidden. Open it again, as a
+    # reader would by clicking the box, which keeps the words typed.
+    for _ in range(3):
+        try:
+            results.first.wait_for(state="visible", timeout=10000)
+            return results
+        except PlaywrightTimeoutError:
+            if toggle.is_checked():
+                raise
+            box.click()
     results.first.wait_for(state="visible", timeout=10000)
     return results
 
