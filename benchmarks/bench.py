@@ -86,7 +86,7 @@ def child_env() -> dict:
 
 
 def make_project(destination: Path, data: Path) -> Path:
-    """This site's code and pages next to another data/ folder (as tests/conftest.py does)."""
+    """This site's code and pages next to another data/ folder (the tests make their fixture sites so too)."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         source = ROOT / part
@@ -729,26 +729,15 @@ def _measures(r: dict) -> list[str]:
         ),
         row("`make check` (s, median of 3)", f("check_s", ".2f")),
     ]
-    if "serve_edit_s" in r or "serve_error" in r:
-        edits = ", ".join(_fmt(x) for x in r.get("serve_edit_runs_s", []))
-        lines.append(
-            row(
-                "`mkdocs serve`: an edit shown (s, median of 3)",
-                f"{f('serve_edit_s', '.1f')} (runs {edits}; first page {f('serve_first_page_s')} s)",
+    for prefix, label in (("", "`mkdocs serve`"), ("preview_", "`make serve BRIEF=<id>`")):
+        if f"{prefix}serve_edit_s" in r or f"{prefix}serve_error" in r:
+            edits = ", ".join(_fmt(x) for x in r.get(f"{prefix}serve_edit_runs_s", []))
+            shown = (
+                f"{f(prefix + 'serve_edit_s', '.1f')} (runs {edits}; first page {f(prefix + 'serve_first_page_s')} s)"
             )
-        )
-        if r.get("serve_error"):
-            lines.append(row("serve error", r["serve_error"]))
-    if "preview_serve_edit_s" in r or "preview_serve_error" in r:
-        edits = ", ".join(_fmt(x) for x in r.get("preview_serve_edit_runs_s", []))
-        lines.append(
-            row(
-                "`make serve BRIEF=<id>`: an edit shown (s, median of 3)",
-                f"{f('preview_serve_edit_s', '.1f')} (runs {edits}; first page {f('preview_serve_first_page_s')} s)",
-            )
-        )
-        if r.get("preview_serve_error"):
-            lines.append(row("preview error", r["preview_serve_error"]))
+            lines.append(row(f"{label}: an edit shown (s, median of 3)", shown))
+            if r.get(f"{prefix}serve_error"):
+                lines.append(row(f"{label} error", r[f"{prefix}serve_error"]))
     ours_search, base_search = r.get("search") or {}, r.get("baseline_search") or {}
     engines = f"{r.get('search_engine', '?')} / {r.get('baseline_search_engine', '–')}"
     if ours_search or base_search:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,16 +17,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 if str(ROOT) not in sys.path:  # the tests import the project's package
     sys.path.insert(0, str(ROOT))
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; never a downloaded browser
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-SITE_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "CONTRIBUTING.md")
+# One copy of these for the benchmark and the tests: the browser (Debian's, never a downloaded
+# one), and a project made of this site's code next to another data/ folder.
+from benchmarks.bench import CHROMIUM, CHROMIUM_ARGS, free_port, make_project  # noqa: E402, F401 (shared)
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -41,25 +33,6 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
         text=True,
         timeout=600,
     )
-
-
-def make_project(destination: Path, data: Path) -> Path:
-    """A copy of this site's code and pages with another data/ folder (a fixture site)."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    shutil.copytree(data, destination / "data")
-    return destination
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def serve(directory: Path, *, with_headers: bool = False, sub_path: str = ""):

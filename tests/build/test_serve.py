@@ -4,14 +4,14 @@ and says what it leaves out."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
-from support import FIXTURES, ROOT, make_project, mkdocs_build
+from support import FIXTURES, ROOT, free_port, make_project, mkdocs_build
 
 
 def wait_for(condition, timeout: float = 60.0, what: str = "condition"):
@@ -32,10 +32,10 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def start_serve(project, tmp_path, env: dict | None = None):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+@contextlib.contextmanager
+def serving(project, tmp_path, env: dict | None = None):
+    """`mkdocs serve` on `project` (with `env` added), as (process, port, log); stopped after."""
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
@@ -45,13 +45,16 @@ def start_serve(project, tmp_path, env: dict | None = None):
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    return server, port, log
+    try:
+        yield server, port, log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
     project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
-    server, port, log = start_serve(project, tmp_path)
-    try:
+    with serving(project, tmp_path) as (server, port, log):
         url = f"http://127.0.0.1:{port}/briefs/2099-00-fixture.html"
         wait_for(lambda: fetch(url), what="the first build")
         brief = project / "data" / "briefs" / "2099-00-fixture.yml"
@@ -62,9 +65,6 @@ def test_serve_shows_the_problem_and_recovers_when_fixed(tmp_path):
         assert "Traceback" not in log.read_text()
         brief.write_text(good.replace("quokka welfare", "wombat welfare"))
         wait_for(lambda: "wombat welfare" in (fetch(url) or ""), what="the fixed page")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_started_on_broken_content_keeps_running_and_recovers(tmp_path):
@@ -72,8 +72,7 @@ def test_serve_started_on_broken_content_keeps_running_and_recovers(tmp_path):
     brief = project / "data" / "briefs" / "2099-00-fixture.yml"
     good = brief.read_text()
     brief.write_text(good.replace("fixture-theme-b]", "fixture-theme-bee]"))
-    server, port, log = start_serve(project, tmp_path)
-    try:
+    with serving(project, tmp_path) as (server, port, log):
         home = f"http://127.0.0.1:{port}/index.html"
         page = wait_for(lambda: fetch(home), what="the first build")
         assert "data/briefs/2099-00-fixture.yml:25:" in page
@@ -84,9 +83,6 @@ def test_serve_started_on_broken_content_keeps_running_and_recovers(tmp_path):
         wait_for(lambda: "quokka welfare" in (fetch(url) or ""), what="the fixed page")
         assert "lb-content-problems" not in (fetch(home) or "")
         assert "Traceback" not in log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_refuses_a_template_in_a_draft_and_never_runs_it(tmp_path):
@@ -97,15 +93,11 @@ def test_serve_refuses_a_template_in_a_draft_and_never_runs_it(tmp_path):
     brief = project / "data" / "briefs" / "2099-00-fixture.yml"
     draft = brief.read_text().replace("title: Fixture Brief", f"draft: true\ntitle: '{TEMPLATE}'")
     (project / "data" / "briefs" / "2099-00-draft.yml").write_text(draft)
-    server, port, log = start_serve(project, tmp_path)
-    try:
+    with serving(project, tmp_path) as (server, port, log):
         home = f"http://127.0.0.1:{port}/index.html"
         page = wait_for(lambda: fetch(home), what="the first build")
         assert "data/briefs/2099-00-draft.yml:4:" in page and "curly brackets" in page
         assert server.poll() is None
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert not (project / "lb-template-ran").exists(), "serve ran a template from a draft"
     assert "Traceback" not in log.read_text()
 
@@ -118,9 +110,8 @@ NOTICE = (
 
 def test_serve_brief_previews_that_brief_alone_and_says_what_it_left_out(tmp_path):
     project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
-    server, port, log = start_serve(project, tmp_path, PREVIEW)
-    site = f"http://127.0.0.1:{port}"
-    try:
+    with serving(project, tmp_path, PREVIEW) as (server, port, log):
+        site = f"http://127.0.0.1:{port}"
         url = f"{site}/briefs/2099-00-fixture.html"
         page = wait_for(lambda: fetch(url), what="the first build")
         for shown in ("index.html", "briefs/index.html", "themes/fixture-theme-b.html", "questions.html"):
@@ -143,19 +134,12 @@ def test_serve_brief_previews_that_brief_alone_and_says_what_it_left_out(tmp_pat
         wait_for(lambda: "lb-content-problems" not in (fetch(url) or "lb-content-problems"), what="the recovery")
         assert NOTICE in (fetch(url) or "")
         assert "Traceback" not in log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_with_an_unknown_brief_stops_naming_the_closest_ids(tmp_path):
     project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
-    server, port, log = start_serve(project, tmp_path, {"LB_PREVIEW_BRIEF": "2099-00-fixtur"})
-    try:
+    with serving(project, tmp_path, {"LB_PREVIEW_BRIEF": "2099-00-fixtur"}) as (server, port, log):
         assert server.wait(timeout=120) != 0, "serve started on a brief that does not exist"
-    finally:
-        if server.poll() is None:
-            server.terminate()
     output = log.read_text()
     assert "there is no brief '2099-00-fixtur'" in output
     assert "did you mean '2099-00-fixture'?" in output
