@@ -131,11 +131,6 @@ class BriefRecord:
         return [e for e in self.entries if e.kind == "key-message"]
 
     @property
-    def with_questions(self) -> list[Entry]:
-        """Findings that ask reflective questions."""
-        return [e for e in self.entries if e.item.questions]
-
-    @property
     def question_count(self) -> int:
         return sum(len(e.item.questions) for e in self.entries) + len(self.brief.questions)
 
@@ -223,9 +218,9 @@ class Catalogue:
         return any(entry.item.questions for entry in self.entries_by_theme[theme_id])
 
     def theme_years(self, theme_id: str) -> list[str]:
-        return [
-            year for year in self.years if any(e.brief.period.group == year for e in self.entries_by_theme[theme_id])
-        ]
+        """The years with learning on a theme, newest first."""
+        groups = {entry.brief.period.group for entry in self.entries_by_theme[theme_id]}
+        return [year for year in self.years if year in groups]
 
     @property
     def latest(self) -> BriefRecord | None:
@@ -238,9 +233,13 @@ class Catalogue:
     def brief(self, brief_id: str) -> BriefRecord:
         return self._briefs_by_id[brief_id]
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {record.id: at for at, record in enumerate(self.briefs)}
+
     def neighbours(self, record: BriefRecord) -> tuple[BriefRecord | None, BriefRecord | None]:
         """(the next older brief, the next newer brief) in the order the briefs index lists them."""
-        at = self.briefs.index(record)
+        at = self._positions[record.id]
         older = self.briefs[at + 1] if at + 1 < len(self.briefs) else None
         return older, self.briefs[at - 1] if at > 0 else None
 

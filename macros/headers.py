@@ -42,8 +42,10 @@ def inspect(html: str) -> tuple[bool, set[str]]:
     policy, so content can never bring in a script that runs), and the hashes of the theme's
     inline scripts."""
     span = content_span(html)
-    in_content = span is not None and "<script" in html[span[0] : span[1]].lower()
-    return in_content, script_hashes(without_content(html))
+    if span is None:
+        return False, script_hashes(html)
+    in_content = "<script" in html[span[0] : span[1]].lower()
+    return in_content, script_hashes(html[: span[0]] + html[span[1] :])
 
 
 def scripts_in_content(site_dir: Path) -> list[str]:

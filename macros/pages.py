@@ -51,8 +51,7 @@ def print_details(catalogue: Catalogue, page: GeneratedPage) -> dict | None:
     if page.kind in ("theme", "discussion"):
         entries = catalogue.entries_by_theme[page.key]
         boards = list(dict.fromkeys(entry.brief.brief.board for entry in entries))
-        groups = {entry.brief.period.group for entry in entries}
-        years = [year for year in reversed(catalogue.years) if year in groups]
+        years = catalogue.theme_years(page.key)[::-1]  # oldest first
         period = "No learning yet" if not years else f"Learning from {years[0]}"
         if len(years) > 1:
             period = f"Learning from {years[0]} to {years[-1]}"

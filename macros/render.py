@@ -26,6 +26,7 @@ from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from .checks import link_target
 from .content import BriefRecord, Catalogue, Entry
 from .model import slugify
 from .problems import Origin
@@ -66,24 +67,19 @@ class _Links(markdown.treeprocessors.Treeprocessor):
     def run(self, root):
         parents = {child: parent for parent in root.iter() for child in parent}
         for link in list(root.iter("a")):
-            target = _without_controls(link.get("href", ""))
+            target = link_target(link.get("href", ""))
             resource = self.resources.get(target[len("resource:") :]) if target.startswith("resource:") else None
             if resource is not None and resource.url:
                 link.set("href", resource.url)
             elif resource is not None:
                 label = "".join(link.itertext())
-                pending = str(ENV.get_template("resource-pending.html").module.resource_pending(label, resource))
+                pending = str(partial("resource_pending")(label, resource))
                 _replace(link, parents[link], self.md.htmlStash.store(pending.strip()))
             elif target.lower().startswith(SAFE_TARGETS):
                 link.set("href", target)
             else:
                 link.tag = "span"
                 link.attrib.clear()
-
-
-def _without_controls(target: str) -> str:
-    """A link target as a browser reads it: whitespace and control characters removed."""
-    return "".join(ch for ch in target if ch > " " and ch != "\x7f")
 
 
 def _replace(element, parent, text: str) -> None:
@@ -438,15 +434,17 @@ def discussion_groups(messages: list[Entry]) -> list[dict]:
     """A discussion sheet's questions, grouped under the key message that asks them (in the order
     given). A question asked in several key messages (the same words, whatever the spacing or
     case) is shown once, in the first, citing every other that asks it too."""
+    asked = [
+        [(question, " ".join(question.split()).lower()) for question in entry.item.questions] for entry in messages
+    ]
     askers: dict[str, list[Entry]] = {}
-    for entry in messages:
-        for question in entry.item.questions:
-            askers.setdefault(" ".join(question.split()).lower(), []).append(entry)
+    for entry, keyed in zip(messages, asked, strict=True):
+        for _, key in keyed:
+            askers.setdefault(key, []).append(entry)
     groups, shown = [], set()
-    for entry in messages:
+    for entry, keyed in zip(messages, asked, strict=True):
         questions = []
-        for question in entry.item.questions:
-            key = " ".join(question.split()).lower()
+        for question, key in keyed:
             if key not in shown:
                 shown.add(key)
                 questions.append({"text": question, "also": [e for e in askers[key] if e is not entry]})
@@ -457,10 +455,10 @@ def discussion_groups(messages: list[Entry]) -> list[dict]:
 
 def question_rows(catalogue: Catalogue) -> list[dict]:
     """Each theme with the findings that ask reflective questions on it, by theme title."""
-    rows = []
-    for row in theme_rows(catalogue):
-        entries = catalogue.entries_by_theme[row["theme"].id]
-        rows.append({**row, "asking": [entry for entry in entries if entry.item.questions]})
+    rows = [
+        {"theme": theme, "asking": [entry for entry in catalogue.entries_by_theme[theme_id] if entry.item.questions]}
+        for theme_id, theme in catalogue.themes.items()
+    ]
     return sorted(rows, key=lambda row: row["theme"].title.lower())
 
 
