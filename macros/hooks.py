@@ -78,6 +78,8 @@ def on_config(config):
     build.published = whats_new.published_dates(build.catalogue, data_dir.parent)
     for warning in build.catalogue.warnings:
         log.info(str(warning))
+    # Which search this build has, decided here once: the templates read it (main.html, header).
+    config.extra["lb_pagefind"] = not material_search(config)
     # Material's offline plugin loads its worker shim from a CDN; use our vendored copy.
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
@@ -196,9 +198,9 @@ def add_search_keywords(config, page) -> None:
     field of its search entry, which mkdocs.yml tells Material's search to index. They find the
     section but are never its text, so no result's snippet starts with a list of them."""
     generated = build.pages.get(page.file.src_uri)
-    search = config.plugins.get("material/search")
-    if generated is None or search is None or not search.config.enabled:
+    if generated is None or not material_search(config):
         return
+    search = config.plugins["material/search"]
     keywords = pages.search_keywords(build.catalogue, generated)
     for entry in reversed(search.search_index.entries):  # this page's entries were added last
         location, _, anchor = entry["location"].partition("#")
@@ -243,7 +245,7 @@ def on_post_build(config):
     atom = whats_new.feed(build.catalogue, build.published, site_name=config.site_name, site_url=config.site_url)
     (site_dir / whats_new.FEED_FILE).write_bytes(atom)
     # The web build searches with Pagefind: index the pages just written (search.py).
-    pagefind = not config.plugins["material/search"].config.enabled
+    pagefind = config.extra["lb_pagefind"]
     if pagefind:
         started = time.perf_counter()
         if problem := search.index(site_dir, search.pages_glob(build.searchable, build.written)):
