@@ -19,6 +19,7 @@ def test_code_blocks_wrap_on_a_phone_instead_of_scrolling(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     page.goto(f"{base_url}/editors.html")
+    assert page.locator("pre > code").count() > 0, "the guide shows no code block to check"
     overflowing = page.locator("pre > code").evaluate_all(
         "blocks => blocks.filter(b => b.scrollWidth > b.clientWidth).map(b => b.textContent.slice(0, 40))"
     )

@@ -110,8 +110,12 @@ def test_a_discussion_sheet_keeps_each_key_messages_questions_on_one_page(page, 
     )
     assert groups
     pages = [text.replace(" ", "") for text in pdf_pages(page.pdf(format="A4"))]
+    assert not any("linktofollow" in text.lower() for text in pages), (
+        f"{theme_id}: a printed sheet says 'link to follow'"
+    )
     for questions in groups:
         openings = [normalise(q).replace(" ", "")[:40] for q in questions]
+        assert openings, f"{theme_id}: a group with no question"
         assert any(all(o in text for o in openings) for text in pages), (theme_id, questions)
 
 
