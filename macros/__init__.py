@@ -9,7 +9,7 @@ as template source.
 from __future__ import annotations
 
 from . import build
-from .render import theme_rows
+from .render import group_by_year, theme_rows
 from .whats_new import newest_first
 
 
@@ -44,9 +44,7 @@ def define_env(env):
 
     @env.macro
     def briefs_index() -> str:
-        by_year: dict = {}
-        for record in build.catalogue.briefs:
-            by_year.setdefault(record.period.group, []).append(record)
+        by_year = group_by_year(build.catalogue.briefs, record=lambda brief: brief)
         return snippet("briefs-index.html", by_year=by_year)
 
     @env.macro

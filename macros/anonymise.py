@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 import phonenumbers
-from stdnum.gb import upn
+from stdnum.gb import nhs, upn
 
 FIX = "remove it, or if it is not identifying add it under `allow:` in this file with a reason"
 
@@ -287,7 +287,7 @@ def nhs_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # written whole, as 3-3-4, or with a separator between every digit.
     for start, end, written, digits in _digit_runs(text):
         groups = [len(group) for group in re.findall(r"\d+", written)]
-        if len(digits) == 10 and groups in ([10], [3, 3, 4], [1] * 10) and nhs_check_digit_is_valid(digits):
+        if len(digits) == 10 and groups in ([10], [3, 3, 4], [1] * 10) and nhs.is_valid(digits):
             yield Hit(start, end)
 
 
@@ -663,12 +663,3 @@ def scan_all(
                     findings.append((holder, start, Finding(holder, kind, message, found, written)))
     for _, _, finding in sorted(findings, key=lambda item: item[:2]):
         yield finding
-
-
-def nhs_check_digit_is_valid(digits: str) -> bool:
-    """The NHS number's modulus 11 check: weights 10..2 on the first nine digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    if check == 11:
-        check = 0
-    return check != 10 and check == int(digits[9])

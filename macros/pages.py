@@ -92,8 +92,7 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
             covering=catalogue.briefs_covering[page.key],
         )
     if page.kind == "discussion":
-        messages = [e for e in catalogue.entries_by_theme[page.key] if e.item.questions]
-        messages.sort(key=lambda e: e.brief.period.start, reverse=True)
+        messages = [e for e in catalogue.entries_by_theme[page.key] if e.item.questions]  # newest first
         return renderer.page(
             "discussion-sheet.html",
             file,
@@ -103,9 +102,7 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
             groups=discussion_groups(messages),
         )
     if page.kind == "type":
-        by_year: dict[str, list] = {}
-        for record in catalogue.briefs_by_type.get(page.key, []):
-            by_year.setdefault(record.period.group, []).append(record)
+        by_year = group_by_year(catalogue.briefs_by_type.get(page.key, []), record=lambda brief: brief)
         brief_type = catalogue.types[page.key]
         return renderer.page("type-page.html", file, files, brief_type=brief_type, by_year=by_year)
     audience = catalogue.audiences[page.key]

@@ -28,13 +28,18 @@ class Period:
         if self.kind == "month":
             return f"{calendar.month_name[self.start.month]} {self.start.year}"
         if self.kind == "day":
-            return f"{self.start.day} {calendar.month_name[self.start.month]} {self.start.year}"
+            return long_date(self.start)
         return self.text
 
     @property
     def phrase(self) -> str:
         """In a sentence: 'audit year 2017-18', '2014', 'April 2016'."""
         return f"audit year {self.text}" if self.kind == "audit year" else self.label
+
+
+def long_date(day) -> str:
+    """A date as a reader writes it: '12 April 2016' (English month names, whatever the locale)."""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
 def parse(text: str) -> Period:

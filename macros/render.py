@@ -26,6 +26,7 @@ from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from . import periods
 from .checks import link_target
 from .content import BriefRecord, Catalogue, Entry
 from .model import slugify
@@ -134,11 +135,10 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,  # templates are read once per process; `mkdocs serve` turns it back on
     )
     env.filters["markdown_text"] = markdown_text
-    env.tests["ge_two"] = lambda years: len(years) >= 2
     # A `see_also` id the page can show: a resource, or a brief that is published.
     env.tests["shown_reference"] = lambda ref, catalogue: ref in catalogue.resources or catalogue.has_brief(ref)
     env.filters["slug"] = slugify
-    env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
+    env.filters["long_date"] = periods.long_date
     env.filters["plural"] = lambda count, word: f"{count} {word}{'' if count == 1 else 's'}"
     return env
 
@@ -392,12 +392,13 @@ def first_sentence(text: str) -> str:
     return paragraph
 
 
-def group_by_year(entries: list[Entry]) -> dict[str, list[Entry]]:
-    """Entries under their year (the audit year, or the calendar year of a month or a day),
-    newest first, in page order within a brief."""
-    grouped: dict[str, list[Entry]] = {}
-    for entry in sorted(entries, key=lambda e: (e.brief.period.start, e.brief.id), reverse=True):
-        grouped.setdefault(entry.brief.period.group, []).append(entry)
+def group_by_year(items: list, record=lambda entry: entry.brief) -> dict[str, list]:
+    """Findings (or briefs, with `record=lambda brief: brief`) under their year: the audit year,
+    or the calendar year of a month or a day. They keep the catalogue's order, newest first and
+    in page order within a brief."""
+    grouped: dict[str, list] = {}
+    for item in items:
+        grouped.setdefault(record(item).period.group, []).append(item)
     return grouped
 
 
@@ -425,7 +426,8 @@ def theme_rows(catalogue: Catalogue) -> list[dict]:
         by_year = group_by_year(entries)
         years = [year for year in catalogue.years if year in by_year]  # newest first
         counts = {year: kind_counts(catalogue, by_year[year]) for year in years}
-        rows.append({"theme": theme, "years": years, "counts": counts, "total": kind_counts(catalogue, entries)})
+        total = kind_counts(catalogue, entries)
+        rows.append({"theme": theme, "years": years, "recurring": len(years) >= 2, "counts": counts, "total": total})
     rows.sort(key=lambda row: (-len(row["years"]), row["theme"].title.lower()))
     return rows
 
