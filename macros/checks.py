@@ -8,6 +8,7 @@ Messages read as rules and name the fix.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -49,6 +50,15 @@ class Vocabulary:
     kinds: dict = field(default_factory=dict)
     types: dict = field(default_factory=dict)
     brief_ids: set = field(default_factory=set)  # every brief file's id, for cross-references
+
+    @functools.cached_property
+    def theme_aliases(self) -> dict[str, str]:
+        """Every other name of a theme, lower case, to its id: "did you mean" searches them too."""
+        return {
+            alias.lower(): theme_id
+            for theme_id, theme in self.themes.items()
+            for alias in getattr(theme, "aliases", [])
+        }
 
 
 def suggest(word: str, choices) -> str:
@@ -189,7 +199,7 @@ def raw_checks(data, vocab: Vocabulary) -> Found:
     found = anonymise.scan_all([text for _, text in texts], pseudonyms=names)
     for finding in found:
         yield texts[finding.index][0], finding.message, False, finding.written
-    aliases = theme_aliases(vocab)
+    aliases = vocab.theme_aliases
     for path, text in texts:
         if "themes" in path[-2:-1] and text not in vocab.themes:
             yield path, unknown("theme", text, "data/themes.yml", vocab.themes, aliases)
@@ -230,7 +240,7 @@ def theme_references(brief: Brief, vocab: Vocabulary) -> Found:
     for path, item in tagged_items(brief):
         for name in ("themes", "cases", "audiences"):
             yield from listed_twice(path + (name,), getattr(item, name, []))
-    aliases = theme_aliases(vocab)
+    aliases = vocab.theme_aliases
     for i, theme_id in enumerate(brief.themes):
         if theme_id not in vocab.themes:
             yield ("themes", i), unknown("theme", theme_id, "data/themes.yml", vocab.themes, aliases)
@@ -253,13 +263,6 @@ def unknown(kind: str, value: str, where: str, choices, aliases: dict | None = N
         more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
         hint = f": use one of its ids ({', '.join(listed[:8])}{more}) or add it there"
     return f"{kind} '{value}' is not in {where}{hint}"
-
-
-def theme_aliases(vocab: Vocabulary) -> dict[str, str]:
-    """Every other name of a theme, lower case, to its id: "did you mean" searches them too."""
-    return {
-        alias.lower(): theme_id for theme_id, theme in vocab.themes.items() for alias in getattr(theme, "aliases", [])
-    }
 
 
 def case_references(brief: Brief) -> Found:

@@ -66,7 +66,7 @@ class Entry:
 
     @property
     def origin(self) -> Origin:
-        return Origin(self.brief.file, self.path)
+        return self.brief.origin.at(*self.path)
 
     @property
     def cases(self) -> list[Case]:
@@ -83,6 +83,11 @@ class BriefRecord:
     file: str
     brief: Brief
     entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def origin(self) -> Origin:
+        """Its data file, where problems found while rendering it are reported."""
+        return Origin(self.file)
 
     @property
     def year(self) -> str:
@@ -112,7 +117,7 @@ class BriefRecord:
     @property
     def themes_origin(self) -> Origin:
         """Where `themes` comes from: the brief's own list, or else the brief as a whole."""
-        return Origin(self.file, ("themes",) if self.brief.themes else ())
+        return self.origin.at("themes") if self.brief.themes else self.origin
 
     @property
     def by_case(self) -> bool:

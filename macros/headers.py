@@ -48,17 +48,6 @@ def inspect(html: str) -> tuple[bool, set[str]]:
     return in_content, script_hashes(html[: span[0]] + html[span[1] :])
 
 
-def scripts_in_content(site_dir: Path) -> list[str]:
-    """Pages under `site_dir` whose content holds a script (see `inspect`)."""
-    pages = sorted(site_dir.rglob("*.html"))
-    return [page.relative_to(site_dir).as_posix() for page in pages if inspect(page.read_text(encoding="utf-8"))[0]]
-
-
-def without_content(html: str) -> str:
-    span = content_span(html)
-    return html if span is None else html[: span[0]] + html[span[1] :]
-
-
 def script_hashes(html: str) -> set[str]:
     """'sha256-...' for every executable inline script in `html`."""
     hashes = set()
@@ -69,15 +58,6 @@ def script_hashes(html: str) -> set[str]:
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return hashes
-
-
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """'sha256-...' for every distinct executable inline script in the theme around the pages
-    under `site_dir` (the build collects the same as it writes each page: `inspect`)."""
-    hashes = set()
-    for page in site_dir.rglob("*.html"):
-        hashes |= script_hashes(without_content(page.read_text(encoding="utf-8")))
-    return sorted(hashes)
 
 
 # Pagefind's search (the web build) runs its index lookups as WebAssembly, which a browser

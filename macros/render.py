@@ -186,7 +186,7 @@ class PageRender:
         target, relative = self.renderer.resolve(src_uri, self)
         if target is None:  # the build stops once every page is rendered (see hooks.on_env)
             if isinstance(origin, BriefRecord):
-                origin = Origin(origin.file)
+                origin = origin.origin
             self.renderer.broken.append(BrokenLink(self.file.src_uri, src_uri, origin))
             return "#"
         if anchor:
@@ -503,11 +503,7 @@ def theme_search_words(catalogue: Catalogue, theme_ids: list[str]) -> list[str]:
 
 
 def case_origin(record: BriefRecord, case) -> Origin:
-    return Origin(record.file, ("cases", record.brief.cases.index(case)))
-
-
-def record_origin(record: BriefRecord, *path) -> Origin:
-    return Origin(record.file, path)
+    return record.origin.at("cases", record.brief.cases.index(case))
 
 
 ENV.filters["groupby_first_theme"] = groupby_first_theme
@@ -515,7 +511,6 @@ ENV.globals.update(
     pending_links=pending_links,
     opening_text=opening_text,
     case_origin=case_origin,
-    record_origin=record_origin,
     entry_cases=entry_cases,
     first_sentence=first_sentence,
     partial=partial,

@@ -265,3 +265,25 @@ def result_links(page) -> list[str]:
         previous = current
         page.wait_for_timeout(200)
     return current
+
+
+# --- The security policy, read back from a built site on disk (the build reads each page as
+# --- it writes it: macros/headers.py inspect)
+
+
+def scripts_in_content(site_dir: Path) -> list[str]:
+    """Pages under `site_dir` whose own content holds a script."""
+    from macros.headers import inspect
+
+    pages = sorted(site_dir.rglob("*.html"))
+    return [page.relative_to(site_dir).as_posix() for page in pages if inspect(page.read_text(encoding="utf-8"))[0]]
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """'sha256-...' for every distinct inline script in the theme around the pages under `site_dir`."""
+    from macros.headers import inspect
+
+    hashes: set[str] = set()
+    for page in site_dir.rglob("*.html"):
+        hashes |= inspect(page.read_text(encoding="utf-8"))[1]
+    return sorted(hashes)

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from macros.headers import HEADERS_FILE, NGINX_FILE, inline_script_hashes, read_headers_file
-from support import result_link_selector, search, serve
+from macros.headers import HEADERS_FILE, NGINX_FILE, read_headers_file
+from support import inline_script_hashes, result_link_selector, search, serve
 
 pytestmark = pytest.mark.browser
 

@@ -84,7 +84,7 @@ def test_first_sentence_keeps_the_words_and_skips_abbreviations(text, first):
 
 
 def test_a_script_in_page_content_is_found_and_never_hashed(tmp_path):
-    from macros.headers import inline_script_hashes, scripts_in_content
+    from support import inline_script_hashes, scripts_in_content
 
     frame = "<html><head><script>var theme = 1;</script></head><body>{}</body></html>"
     (tmp_path / "clean.html").write_text(
