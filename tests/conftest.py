@@ -38,6 +38,16 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The real site as `make build-offline` makes it for a file share (Material's search, the
+    policy in every page), built once per run. Tests read it; none changes it."""
+    site_dir = tmp_path_factory.mktemp("offline")
+    result = mkdocs_build(ROOT, site_dir, env={"LB_OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
+@pytest.fixture(scope="session")
 def base_url(site, tmp_path_factory) -> str:
     """The built site, served under a sub-path (as an intranet would) to prove links are relative."""
     root = tmp_path_factory.mktemp("webroot")

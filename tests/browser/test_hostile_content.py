@@ -4,8 +4,11 @@ every page, so even markup injected into a built page stays inert when opened fr
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from macros.headers import HEADERS_FILE, read_headers_file
 from support import FIXTURES, make_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
@@ -40,10 +43,15 @@ def inject(page, payloads: list[str]) -> None:
 def test_the_file_share_build_carries_its_policy_in_every_page(offline_fixture_site):
     pages = list(offline_fixture_site.rglob("*.html"))
     assert pages
+    served = read_headers_file(offline_fixture_site / HEADERS_FILE)["Content-Security-Policy"]
+    hashes = set(re.findall(r"'sha256-[^']+'", served))
+    assert len(hashes) >= 2
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'' in head, page
         assert "frame-ancestors" not in head  # ignored in a <meta> policy
+        # The same scripts allowed as by the headers a server would send.
+        assert set(re.findall(r"'sha256-[^']+'", head)) == hashes, page
 
 
 def test_injected_markup_does_not_run_from_disk(browser, offline_fixture_site):

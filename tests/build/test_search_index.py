@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from macros.content import load
 from macros.render import theme_search_words
-from support import ROOT, mkdocs_build, normalise, shown_words
+from support import ROOT, normalise, shown_words
 
 CATALOGUE = load(ROOT / "data")
 KEY_MESSAGES = [entry for record in CATALOGUE.briefs for entry in record.key_messages]
@@ -76,12 +76,9 @@ def test_pagefind_finds_a_key_message_by_other_words_never_shown(fragments, site
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    site = tmp_path_factory.mktemp("offline-search")
-    result = mkdocs_build(ROOT, site, env={"LB_OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert not (site / "pagefind").exists()  # no Pagefind where it cannot run
-    return json.loads((site / "search" / "search_index.json").read_text())["docs"]
+def index(offline_site):
+    assert not (offline_site / "pagefind").exists()  # no Pagefind where it cannot run
+    return json.loads((offline_site / "search" / "search_index.json").read_text())["docs"]
 
 
 def entry_text(doc) -> str:

@@ -37,14 +37,6 @@ def test_pages_and_search_stay_on_the_sites_origin(page, base_url):
     assert not [r for r in outside if "data:" not in r.split(" -> ")[1][:5]], outside
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("offline")
-    result = mkdocs_build(ROOT, site, env={"LB_OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
-
-
 def test_the_file_share_build_vendors_what_it_would_fetch(offline_site):
     for page in offline_site.rglob("*.html"):
         html = page.read_text()
