@@ -265,6 +265,20 @@ VOCABULARY_MISTAKES = {
         "cycler",
         ["curly brackets"],
     ),
+    "template in a brief type's title": (
+        "brief-types.yml",
+        "title: Multi-agency case audit",
+        f"title: '{TEMPLATE}'",
+        "cycler",
+        ["curly brackets"],
+    ),
+    "template in a finding kind's heading": (
+        "finding-kinds.yml",
+        "title: Strengths",
+        f"title: '{TEMPLATE}'",
+        "cycler",
+        ["curly brackets"],
+    ),
     "template in a resource title": (
         "resources.yml",
         "title: Fixture Guide",

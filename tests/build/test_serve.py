@@ -102,6 +102,22 @@ def test_serve_refuses_a_template_in_a_draft_and_never_runs_it(tmp_path):
     assert "Traceback" not in log.read_text()
 
 
+def test_serve_refuses_a_template_in_a_vocabulary_title_and_never_runs_it(tmp_path):
+    """A theme's title is shown on many pages: previewing it must not run it either."""
+    from mistakes import TEMPLATE
+
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    themes = project / "data" / "themes.yml"
+    themes.write_text(themes.read_text().replace("title: Fixture Theme B", f"title: '{TEMPLATE}'", 1))
+    with serving(project, tmp_path) as (server, port, log):
+        home = f"http://127.0.0.1:{port}/index.html"
+        page = wait_for(lambda: fetch(home), what="the first build")
+        assert "data/themes.yml:" in page and "curly brackets" in page
+        assert server.poll() is None
+    assert not (project / "lb-template-ran").exists(), "serve ran a template from a theme title"
+    assert "Traceback" not in log.read_text()
+
+
 PREVIEW = {"LB_PREVIEW_BRIEF": "2099-00-fixture"}
 NOTICE = (
     "This preview shows only <code>2099-00-fixture</code> and the pages that depend on it; 1 other brief is left out."

@@ -46,6 +46,20 @@ def test_the_guide_template_is_a_valid_brief_shape():
     Brief.model_validate(yaml.safe_load(block))
 
 
+def test_every_example_in_the_guide_is_valid_where_it_goes():
+    """Each shape's example replaces the skeleton's fields it shows; an allowance example is a
+    list of allowances. An example an editor copies must never be refused."""
+    template, *examples = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)]
+    shapes = [example for example in examples if "allow" not in example]
+    assert len(shapes) >= 4, "the guide shows an example of each shape"
+    for example in shapes:
+        Brief.model_validate({**template, **example})
+    allowances = [allowance for example in examples for allowance in example.get("allow", [])]
+    assert allowances
+    for allowance in allowances:
+        Allowance.model_validate(allowance)
+
+
 def test_the_pull_request_template_carries_the_guide_checklist():
     checklist = [line for line in GUIDE.splitlines() if line.startswith("- [ ]")]
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
