@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .content import BriefRecord, Catalogue
@@ -49,8 +49,8 @@ def published_dates(catalogue: Catalogue, project: Path) -> dict[str, datetime]:
     built = datetime.now(UTC).replace(microsecond=0)
     dates = {}
     for record in catalogue.briefs:
-        given = getattr(record.brief, "published", None)  # the model's optional `published:` date
-        if isinstance(given, date) and not isinstance(given, datetime):
+        given = record.brief.published  # the brief's own `published:` date, when it says
+        if given is not None:
             given = datetime(given.year, given.month, given.day, tzinfo=UTC)
         dates[record.id] = given or added.get(Path(record.file).name) or built
     return dates

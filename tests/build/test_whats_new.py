@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import xml.etree.ElementTree as ET
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from support import FIXTURES, links, make_project, mkdocs_build, visible_text
 
@@ -93,3 +93,22 @@ def test_a_brief_git_does_not_know_yet_is_dated_by_the_build(fixture_site):
     root = check_atom((fixture_site / "feed.xml").read_bytes())
     assert len(entry_links(root)) == 2
     assert all(not href.startswith("http") for href in entry_links(root))  # no site_url: relative
+    for entry in root.findall(f"{A}entry"):  # the fixture site is no git checkout: built today
+        built = datetime.fromisoformat(entry.findtext(f"{A}updated"))
+        assert abs(datetime.now(UTC) - built) < timedelta(hours=2), built
+
+
+def test_a_briefs_own_published_date_comes_before_what_git_says(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    brief = project / "data" / "briefs" / "2099-00-fixture.yml"
+    brief.write_text(brief.read_text().replace("year: 2099-00\n", "year: 2099-00\npublished: 2019-01-02\n", 1))
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "Both briefs", when="2021-05-06T10:00:00+00:00")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = visible_text((project / "site" / "whats-new.html").read_text())
+    assert text.index("Published 6 May 2021") < text.index("2098-99: Earlier Fixture Brief")
+    assert text.index("Published 2 January 2019") < text.index("2099-00: Fixture Brief")
+    root = check_atom((project / "site" / "feed.xml").read_bytes())
+    assert [entry.findtext(f"{A}updated")[:10] for entry in root.findall(f"{A}entry")] == ["2021-05-06", "2019-01-02"]
