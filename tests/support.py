@@ -3,6 +3,7 @@ of a built page, its links, the words editor Markdown shows, and the site's sear
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import socket
@@ -287,3 +288,28 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     for page in site_dir.rglob("*.html"):
         hashes |= inspect(page.read_text(encoding="utf-8"))[1]
     return sorted(hashes)
+
+
+# --- Printed pages and the real content
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """The text of each page of a printed PDF, normalised."""
+    import io
+
+    from pypdf import PdfReader
+
+    return [normalise(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a whole printed PDF, normalised."""
+    return normalise(" ".join(pdf_pages(pdf)))
+
+
+@functools.cache
+def real_catalogue():
+    """This checkout's content, loaded and checked as the build does (once per test run)."""
+    from macros.content import load
+
+    return load(ROOT / "data")

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load
-from support import ROOT, normalise, shown_words
+from support import normalise, real_catalogue, shown_words
 
 pytestmark = pytest.mark.browser
-CATALOGUE = load(ROOT / "data")
+CATALOGUE = real_catalogue()
 
 
 def test_a_brief_opens_with_what_it_is_and_its_key_messages(page, base_url):

@@ -4,21 +4,13 @@ write on, each question once, each key message's questions kept on one sheet of 
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from pypdf import PdfReader
 
-from macros.content import load
-from support import FIXTURES, ROOT, make_project, mkdocs_build, normalise
+from support import FIXTURES, make_project, mkdocs_build, normalise, pdf_pages, real_catalogue
 
 pytestmark = pytest.mark.browser
-CATALOGUE = load(ROOT / "data")
+CATALOGUE = real_catalogue()
 REPEATED = "Is all relevant information on file so that it can be accessed in future?"
-
-
-def pdf_pages(pdf: bytes) -> list[str]:
-    return [normalise(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 @pytest.mark.parametrize("brief_id", ["2016-17-send", "2017-18-think-family"])

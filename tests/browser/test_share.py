@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load
-from support import ROOT
+from support import real_catalogue
 
 pytestmark = pytest.mark.browser
-CATALOGUE = load(ROOT / "data")
+CATALOGUE = real_catalogue()
 
 
 @pytest.fixture

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from pypdf import PdfReader
 
-from macros.content import load
-from support import ROOT, normalise, shown_words
+from support import normalise, pdf_text, real_catalogue, shown_words
 
 pytestmark = pytest.mark.browser
-CATALOGUE = load(ROOT / "data")
+CATALOGUE = real_catalogue()
 
 
 def test_themes_overview_puts_recurring_themes_first_with_years_newest_first(page, base_url):
@@ -76,10 +72,6 @@ def test_question_bank_holds_every_question_linked_to_its_key_message(page, base
     link = page.locator(".lb-question-bank__source a[href$='2017-18-think-family.html#the-silent-child']").first
     link.click()
     page.wait_for_url("**/briefs/2017-18-think-family.html#the-silent-child")
-
-
-def pdf_text(pdf: bytes) -> str:
-    return normalise(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
 
 
 def test_printing_a_brief_gives_a_clean_handout(page, base_url):

@@ -13,11 +13,10 @@ import re
 import pytest
 from markupsafe import escape
 
-from macros.content import load
 from macros.render import theme_search_words
-from support import ROOT, normalise, shown_words
+from support import normalise, real_catalogue, shown_words
 
-CATALOGUE = load(ROOT / "data")
+CATALOGUE = real_catalogue()
 KEY_MESSAGES = [entry for record in CATALOGUE.briefs for entry in record.key_messages]
 
 
