@@ -47,16 +47,38 @@ def offline_site(tmp_path_factory) -> Path:
     return site_dir
 
 
-@pytest.fixture(scope="session")
-def base_url(site, tmp_path_factory) -> str:
-    """The built site, served under a sub-path (as an intranet would) to prove links are relative."""
-    root = tmp_path_factory.mktemp("webroot")
+def served_under_a_sub_path(site: Path, root: Path):
+    """`site` served under /safeguarding/learning-briefs/ (as an intranet would), to prove links
+    are relative: (its address, the server)."""
     (root / "safeguarding").mkdir()
     os.symlink(site, root / "safeguarding" / "learning-briefs")
     server, url = serve(root)
-    yield f"{url}/safeguarding/learning-briefs"
+    return f"{url}/safeguarding/learning-briefs", server
+
+
+@pytest.fixture(scope="session")
+def base_url(site, tmp_path_factory) -> str:
+    """The built site, served under a sub-path."""
+    url, server = served_under_a_sub_path(site, tmp_path_factory.mktemp("webroot"))
+    yield url
     server.terminate()
     server.wait()
+
+
+@pytest.fixture(scope="session")
+def offline_base_url(offline_site, tmp_path_factory) -> str:
+    """The file-share build served the same way, for the tests every search must pass: there it
+    is Material's search."""
+    url, server = served_under_a_sub_path(offline_site, tmp_path_factory.mktemp("offline-webroot"))
+    yield url
+    server.terminate()
+    server.wait()
+
+
+@pytest.fixture(params=["web build", "file-share build"])
+def any_base_url(request) -> str:
+    """Each build in turn: Pagefind's search, then Material's."""
+    return request.getfixturevalue("base_url" if request.param == "web build" else "offline_base_url")
 
 
 @pytest.fixture(scope="session")
