@@ -257,8 +257,12 @@ class Catalogue:
 
     def origin_of(self, kind: str, item_id: str) -> Origin:
         """Where a theme, resource or audience is written: its file, and its place in the list."""
-        items = {"themes": self.themes, "resources": self.resources, "audiences": self.audiences}[kind]
-        return Origin(f"{self.data_name}/{kind}.yml", (kind, list(items).index(item_id)))
+        return Origin(f"{self.data_name}/{kind}.yml", (kind, self._places[kind][item_id]))
+
+    @cached_property
+    def _places(self) -> dict[str, dict[str, int]]:
+        lists = {"themes": self.themes, "resources": self.resources, "audiences": self.audiences}
+        return {kind: {item_id: at for at, item_id in enumerate(items)} for kind, items in lists.items()}
 
 
 SHORTHANDS = {"strengths": "strength", "key_messages": "key-message"}  # lists whose kind is implied
