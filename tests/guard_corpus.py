@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import checks, content, fields  # noqa: E402
-from macros.model import AudienceList, Brief, ResourceList, ThemeList  # noqa: E402
+from macros.model import AudienceList, Brief, BriefTypeList, FindingKindList, ResourceList, ThemeList  # noqa: E402
 
 # --- What is identifying, in the forms an editor could write it ---------------------------------
 
@@ -177,6 +177,14 @@ VOCABULARY_POSITIONS = [
     ("audience id", ("audiences", 0, "id"), SLUG),
     ("audience title", ("audiences", 0, "title"), TEXT),
     ("audience description", ("audiences", 0, "description"), TEXT),
+    ("finding kind id", ("kinds", 0, "id"), SLUG),
+    ("finding kind heading", ("kinds", 0, "title"), TEXT),
+    ("finding kind label", ("kinds", 0, "label"), TEXT),
+    ("finding kind description", ("kinds", 0, "description"), TEXT),
+    ("brief type id", ("types", 0, "id"), SLUG),
+    ("brief type title", ("types", 0, "title"), TEXT),
+    ("brief type heading", ("types", 0, "plural"), TEXT),
+    ("brief type description", ("types", 0, "description"), TEXT),
 ]
 POSITIONS = [name for name, _, _ in BRIEF_POSITIONS + [PSEUDONYM_POSITION] + VOCABULARY_POSITIONS]
 
@@ -350,6 +358,30 @@ def vocabulary_problems(place: dict[tuple, str]) -> dict[tuple, list[str]]:
                         "id": at(("audiences", 0, "id"), "fixture-audience"),
                         "title": at(("audiences", 0, "title"), "Fixture audience"),
                         "description": at(("audiences", 0, "description"), "Synthetic description."),
+                    }
+                ]
+            }
+        ),
+        FindingKindList.model_validate(
+            {
+                "kinds": [
+                    {
+                        "id": at(("kinds", 0, "id"), "fixture-kind"),
+                        "title": at(("kinds", 0, "title"), "Fixture findings"),
+                        "label": at(("kinds", 0, "label"), "Fixture finding"),
+                        "description": at(("kinds", 0, "description"), "Synthetic description."),
+                    }
+                ]
+            }
+        ),
+        BriefTypeList.model_validate(
+            {
+                "types": [
+                    {
+                        "id": at(("types", 0, "id"), "fixture-type"),
+                        "title": at(("types", 0, "title"), "Fixture type"),
+                        "plural": at(("types", 0, "plural"), "Fixture types"),
+                        "description": at(("types", 0, "description"), "Synthetic description."),
                     }
                 ]
             }
