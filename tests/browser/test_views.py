@@ -116,3 +116,14 @@ def test_the_gp_page_holds_what_is_addressed_to_gps(page, base_url):
     page.goto(f"{base_url}/briefs/2017-18-think-family.html")
     card = page.locator("article.lb-key-message", has=page.locator("#information-sharing"))
     assert "For: GPs" in card.locator(".lb-audiences").inner_text()
+
+
+def test_also_called_lists_only_other_names_for_the_theme(page, base_url):
+    """Words that should find a theme's learning but are not its names (CAMHS, siblings) are
+    searched, never shown as "Also called"."""
+    page.goto(f"{base_url}/themes/silent-child.html")
+    facts = page.locator(".lb-theme-facts")
+    also = facts.locator("dt", has_text="Also called").locator("xpath=following-sibling::dd[1]").inner_text()
+    assert [name.strip() for name in also.split(",")] == ["silent child", "quiet child"]
+    for word in ("CAMHS", "sibling"):
+        assert word not in facts.inner_text()
