@@ -304,13 +304,17 @@ def anchor_for(kind: str, item: Learning, case: Case | None, number: int) -> str
 # --- Loading -------------------------------------------------------------------------------
 
 
-def load(data_dir: FilePath, *, include_drafts: bool = False, unchanged: dict | None = None) -> Catalogue:
+def load(
+    data_dir: FilePath, *, include_drafts: bool = False, unchanged: dict | None = None, workers: int | None = None
+) -> Catalogue:
     """Read, validate and check everything under `data_dir`; raise ContentError on any error.
 
     Briefs marked `draft: true` are checked like any other, but left out unless `include_drafts`.
     `unchanged` (a dict kept between calls, as a preview does between rebuilds) remembers each
     brief file's record and problems, and a file is read again only when it, the vocabularies
-    or the set of brief ids changed: every file is still checked, each only once per edit."""
+    or the set of brief ids changed: every file is still checked, each only once per edit.
+    Otherwise the briefs are read and checked on the machine's cores (`each_brief`), unless
+    `workers` is 1."""
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
     paths = brief_files(data_dir, problems)
@@ -321,15 +325,21 @@ def load(data_dir: FilePath, *, include_drafts: bool = False, unchanged: dict | 
             unchanged.clear()
             unchanged["shared"] = shared
     records: list[BriefRecord] = []
-    for path in paths:
-        if unchanged is None:
-            record, found = load_brief(path, _name_of(data_dir, path), vocab)
-        else:
+    if unchanged is None:
+        jobs = [(path, _name_of(data_dir, path)) for path in paths]
+        loaded = [
+            (found, _record(job, data, vocab))
+            for job, (found, data) in zip(jobs, each_brief(_load_one, jobs, vocab, workers), strict=True)
+        ]
+    else:
+        loaded = []
+        for path in paths:
             stamp = _stamps([path])
             remembered = unchanged.get(path)
             if remembered is None or remembered[0] != stamp:
                 remembered = unchanged[path] = (stamp, *load_brief(path, _name_of(data_dir, path), vocab))
-            record, found = remembered[1], remembered[2]
+            loaded.append((remembered[2], remembered[1]))
+    for found, record in loaded:
         problems.extend(found)
         if record is not None and (include_drafts or not record.brief.draft):
             records.append(record)
@@ -369,17 +379,7 @@ def check(data_dir: FilePath, *, workers: int | None = None) -> CheckResult:
     vocab, problems = load_vocabularies(data_dir)
     jobs = [(path, _name_of(data_dir, path)) for path in brief_files(data_dir, problems)]
     vocab.brief_ids = {path.stem for path, _ in jobs}
-    workers = workers or min(os.cpu_count() or 1, max(1, len(jobs) // 50))
-    global _checking
-    _checking = vocab  # forked workers inherit it
-    try:
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                summaries = list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-        else:
-            summaries = [_check_one(job) for job in jobs]
-    finally:
-        _checking = None
+    summaries = each_brief(_check_one, jobs, vocab, workers)
     for found, *_ in summaries:
         problems.extend(found)
     problems.extend(_duplicate_ids(data_dir, [path for path, _ in jobs]))
@@ -392,7 +392,50 @@ def check(data_dir: FilePath, *, workers: int | None = None) -> CheckResult:
     )
 
 
+def each_brief(
+    function, jobs: list[tuple[FilePath, str]], vocab: checks.Vocabulary, workers: int | None = None
+) -> list:
+    """`function(job)` for each brief file (path, name), in order. Each brief is read and checked
+    on its own, so a large collection is spread over the machine's cores by forked workers,
+    which inherit `vocab`; a small one (under 100 briefs) is done here."""
+    workers = workers or min(os.cpu_count() or 1, max(1, len(jobs) // 50))
+    global _checking
+    _checking = vocab  # forked workers inherit it
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_in_a_worker) as pool:
+                return list(pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+        return [function(job) for job in jobs]
+    finally:
+        _checking = None
+
+
 _checking: checks.Vocabulary | None = None
+_worker = False  # true in a forked worker of `each_brief`
+
+
+def _in_a_worker() -> None:
+    global _worker
+    _worker = True
+
+
+def _load_one(job: tuple[FilePath, str]) -> tuple[list[Problem], BriefRecord | dict | None]:
+    """(problems, record) for one brief file. A worker sends back the record's data instead,
+    which the parent validates again (`_record`): a record costs more to send than to remake."""
+    doc, record, problems = read_brief(job[0], job[1], _checking)
+    return problems, (doc.data if _worker and record is not None else record)
+
+
+def _record(
+    job: tuple[FilePath, str], loaded: BriefRecord | dict | None, vocab: checks.Vocabulary
+) -> BriefRecord | None:
+    """The record `_load_one` sent: made again from its data when it came from a worker."""
+    if not isinstance(loaded, dict):
+        return loaded
+    record = BriefRecord(job[0].stem, job[1], Brief.model_validate(loaded))
+    place_entries(record, list(vocab.kinds))
+    return record
 
 
 def _check_one(job: tuple[FilePath, str]) -> tuple[list[Problem], int, int, int]:
@@ -469,6 +512,14 @@ def brief_files(data_dir: FilePath, problems: list[Problem]) -> list[FilePath]:
 def load_brief(path: FilePath, name: str, vocab: checks.Vocabulary) -> tuple[BriefRecord | None, list[Problem]]:
     """One brief file read, validated and checked: its record (None if it has errors that stop
     it being read) and every problem found in it."""
+    _, record, problems = read_brief(path, name, vocab)
+    return record, problems
+
+
+def read_brief(
+    path: FilePath, name: str, vocab: checks.Vocabulary
+) -> tuple[Document, BriefRecord | None, list[Problem]]:
+    """`load_brief`, with the document the record was read from."""
     doc = read(path, name)
     brief = validate(doc, Brief)
     problems = list(doc.problems)
@@ -477,13 +528,13 @@ def load_brief(path: FilePath, name: str, vocab: checks.Vocabulary) -> tuple[Bri
         # The shape is wrong somewhere; still check what can be read, so an editor fixes every
         # problem in one round.
         problems.extend(run(doc, checks.raw_checks(doc.data, vocab)))
-        return None, problems
+        return doc, None, problems
     record = BriefRecord(path.stem, doc.file, brief)
     place_entries(record, list(vocab.kinds))
     problems.extend(run(doc, checks.brief_checks(record, vocab)))
     if not brief.draft:
         problems.extend(placeholders_left(doc))
-    return record, problems
+    return doc, record, problems
 
 
 def placeholders_left(doc: Document) -> list[Problem]:

@@ -59,7 +59,13 @@ def on_config(config):
         if only:
             only = preview_id(only, data_dir)
         # Drafts are previewed by `make serve` and never published, whatever the environment says.
-        loaded = content.load(data_dir, include_drafts=build.serving, unchanged=build.unchanged if only else None)
+        # A preview reads the briefs here: `mkdocs serve` runs threads, which forked workers must not inherit.
+        loaded = content.load(
+            data_dir,
+            include_drafts=build.serving,
+            unchanged=build.unchanged if only else None,
+            workers=1 if build.serving else None,
+        )
         build.start(one_brief(loaded, only) if only else loaded)
         if only:
             build.preview = (only, len(loaded.briefs) - 1)

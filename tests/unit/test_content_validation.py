@@ -251,10 +251,27 @@ def test_the_check_command_finds_what_the_build_finds(data, workers):
     brief = data / BRIEF
     brief.write_text(brief.read_text().replace("fixture-theme-b]", "fixture-theme-x]"))
     with pytest.raises(ContentError) as caught:
-        load(data, include_drafts=True)
+        load(data, include_drafts=True, workers=workers)
     result = check(data, workers=workers)
     assert result.problems == caught.value.problems
+    assert any("fixture-theme-x" in p.message for p in result.problems)
     assert (result.briefs, result.themes) == (2, 3)
+
+
+def test_briefs_read_on_several_cores_make_the_same_records(data):
+    """A large collection is read by forked workers, which send back each brief's data for the
+    build to make its record again: the records must be those one process makes."""
+    alone, spread = load(data, include_drafts=True, workers=1), load(data, include_drafts=True, workers=2)
+    assert (
+        [r.id for r in spread.briefs] == [r.id for r in alone.briefs] == ["2099-00-fixture", "2098-99-fixture-earlier"]
+    )
+    for one, other in zip(alone.briefs, spread.briefs, strict=True):
+        assert (other.file, other.brief) == (one.file, one.brief)
+        assert [(e.kind, e.anchor, e.path, e.case and e.case.id) for e in other.entries] == [
+            (e.kind, e.anchor, e.path, e.case and e.case.id) for e in one.entries
+        ]
+        assert other.entries and all(entry.brief is other for entry in other.entries)
+    assert [str(w) for w in spread.warnings] == [str(w) for w in alone.warnings]
 
 
 def test_the_check_command_counts_clean_content(data):
