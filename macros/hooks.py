@@ -144,7 +144,12 @@ def on_page_content(html, page, config, files):
     generated = build.pages.get(page.file.src_uri)
     if generated is None:
         return preview_notices() + html
-    rendered = pages.render(build.renderer, generated, page.file, files)
+    words = None
+    if not material_search(config):  # Pagefind finds a section by its themes' other words too
+        boost = page.meta.get("search", {}).get("boost", 1)
+        by_anchor = pages.search_keywords(build.catalogue, generated)
+        words = render.SearchWords(by_anchor, round(search.WORDS_WEIGHT * boost, 2))
+    rendered = pages.render(build.renderer, generated, page.file, files, words)
     page.toc = get_toc(rendered.toc)
     page.present_anchor_ids = rendered.anchors
     page.links_to_anchors = rendered.links_to_anchors
@@ -155,9 +160,7 @@ def on_page_content(html, page, config, files):
             build.park(page.file.src_uri, rendered.html)
         return preview_notices() + rendered.searchable
     # Pagefind reads the written page, skipping what Material's search skips (search.py).
-    words = pages.search_keywords(build.catalogue, generated)
-    boost = page.meta.get("search", {}).get("boost", 1)
-    build.park(page.file.src_uri, search.with_search_words(rendered.html, words, boost))
+    build.park(page.file.src_uri, rendered.html)
     return ""
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Catalogue
-from .render import Rendered, Renderer, discussion_groups, group_by_year, question_rows, theme_search_words
+from .render import Rendered, Renderer, SearchWords, discussion_groups, group_by_year, question_rows, theme_search_words
 
 
 @dataclass(frozen=True)
@@ -70,21 +70,23 @@ def search_keywords(catalogue: Catalogue, page: GeneratedPage) -> dict[str, str]
     return {}
 
 
-def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
-    """One generated page's HTML, outline and links, from its record."""
+def render(renderer: Renderer, page: GeneratedPage, file, files, words: SearchWords | None = None) -> Rendered:
+    """One generated page's HTML, outline and links, from its record; `words` are its sections'
+    hidden words for Pagefind (none in the file-share build, whose search keeps them apart)."""
     catalogue = renderer.catalogue
     if page.kind == "questions":
         briefs = [record for record in catalogue.briefs if record.brief.questions]
-        return renderer.page("question-bank.html", file, files, rows=question_rows(catalogue), briefs=briefs)
+        return renderer.page("question-bank.html", file, files, words, rows=question_rows(catalogue), briefs=briefs)
     if page.kind == "brief":
         record = catalogue.brief(page.key)
-        return renderer.page("brief-page.html", file, files, record=record)
+        return renderer.page("brief-page.html", file, files, words, record=record)
     if page.kind == "theme":
         theme = catalogue.themes[page.key]
         return renderer.page(
             "theme-page.html",
             file,
             files,
+            words,
             theme=theme,
             origin=catalogue.origin_of("themes", page.key),
             by_year=group_by_year(catalogue.entries_by_theme[page.key]),
@@ -97,6 +99,7 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
             "discussion-sheet.html",
             file,
             files,
+            words,
             theme=catalogue.themes[page.key],
             messages=messages,
             groups=discussion_groups(messages),
@@ -104,7 +107,7 @@ def render(renderer: Renderer, page: GeneratedPage, file, files) -> Rendered:
     if page.kind == "type":
         by_year = group_by_year(catalogue.briefs_by_type.get(page.key, []), record=lambda brief: brief)
         brief_type = catalogue.types[page.key]
-        return renderer.page("type-page.html", file, files, brief_type=brief_type, by_year=by_year)
+        return renderer.page("type-page.html", file, files, words, brief_type=brief_type, by_year=by_year)
     audience = catalogue.audiences[page.key]
     by_year = group_by_year(catalogue.entries_by_audience[page.key])
-    return renderer.page("audience-page.html", file, files, audience=audience, by_year=by_year)
+    return renderer.page("audience-page.html", file, files, words, audience=audience, by_year=by_year)

@@ -151,6 +151,15 @@ def partial(name: str):
     return getattr(ENV.get_template(name.replace("_", "-") + ".html").module, name)
 
 
+@dataclass(frozen=True)
+class SearchWords:
+    """Words Pagefind should find a page's sections by without showing them (their themes' other
+    names and search terms, by anchor: pages.search_keywords), and how much they weigh."""
+
+    by_anchor: dict[str, str]
+    weight: float
+
+
 @dataclass
 class Rendered:
     """A generated page: its HTML and its outline."""
@@ -169,11 +178,12 @@ class Rendered:
 class PageRender:
     """What the partials need while one page is rendered: its links, headings and editor text."""
 
-    def __init__(self, renderer: Renderer, file, files):
+    def __init__(self, renderer: Renderer, file, files, words: SearchWords | None = None):
         self.renderer = renderer
         self.catalogue = renderer.catalogue
         self.file = file  # the MkDocs File of the page being rendered
         self.files = files
+        self.words = words
         self.folder = posixpath.dirname(file.src_uri)  # links are resolved once per folder
         self.toc: list[dict] = []
         self.anchors: set[str] = set()
@@ -210,11 +220,15 @@ class PageRender:
     # Outline ----------------------------------------------------------------------------------
 
     def heading(self, level: int, anchor: str, text: str, *, toc: bool = True, search: bool = True) -> Markup:
-        """A heading with its anchor and permalink; in the table of contents unless `toc` is false."""
+        """A heading with its anchor and permalink; in the table of contents unless `toc` is false.
+        Then the section's other words for search, hidden, when the page has any for it."""
         if toc:
             self.toc.append({"level": level, "id": anchor, "name": html.escape(text), "children": []})
         self.anchor(anchor)
-        return partial("heading")(level, anchor, text, search)
+        written = partial("heading")(level, anchor, text, search)
+        if self.words is not None and (words := self.words.by_anchor.get(anchor)):
+            written += partial("search_words")(words, self.words.weight)
+        return written
 
     def anchor(self, anchor: str) -> str:
         """Record an element id this page holds, so links to it are checked."""
@@ -316,9 +330,10 @@ class Renderer:
 
     # Generated pages --------------------------------------------------------------------------
 
-    def page(self, template: str, file, files, **values) -> Rendered:
-        """A whole generated page, as one render: its HTML, outline and links."""
-        render = PageRender(self, file, files)
+    def page(self, template: str, file, files, words: SearchWords | None = None, **values) -> Rendered:
+        """A whole generated page, as one render: its HTML, outline and links (and, for Pagefind,
+        its sections' hidden search words)."""
+        render = PageRender(self, file, files, words)
         body = ENV.get_template(template).render(page=render, **values)
         return Rendered(body, nest_toc_tokens(render.toc), render.anchors, render.links_to_anchors)
 

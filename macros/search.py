@@ -19,31 +19,9 @@ BUNDLE = "pagefind"
 # What Material's search leaves out, Pagefind leaves out (one mark in the templates for both),
 # and the ¶ permalink after each heading.
 EXCLUDE = "[data-search-exclude], .headerlink"
-# A section's other words count as much as a page's title (Pagefind weighs an h1 7, an h2 6).
+# A section's other words (hidden after its heading: render.PageRender.heading) count as much as
+# a page's title (Pagefind weighs an h1 7, an h2 6); a theme page's count a tenth, as its text does.
 WORDS_WEIGHT = 7
-
-
-def with_search_words(html: str, words: dict[str, str], boost: float = 1) -> str:
-    """`html` with each section's other words (by anchor: pages.search_keywords) right after its
-    heading, hidden, for Pagefind to index with that section and never show; `boost` scales
-    their weight as the page's own (a theme page's words count a tenth, as its text does)."""
-    from macros.render import partial
-
-    if not words:
-        return html
-
-    def add(match: re.Match) -> str:
-        found = words.get(match.group("anchor"))
-        return (
-            match.group(0) + str(partial("search_words")(found, round(WORDS_WEIGHT * boost, 2)))
-            if found
-            else match.group(0)
-        )
-
-    return HEADING.sub(add, html)
-
-
-HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<anchor>[^"]+)"[^>]*>.*?</h(?P=level)>', re.S)
 
 
 def pages_glob(searchable: set[str], written: set[str]) -> str:
