@@ -225,16 +225,22 @@ def emails(text: str, quick: Text | None = None) -> Iterator[Hit]:
 def _digit_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, as written, its digits) of each run of seven digits or more, and of each
     stretch of whole groups inside it, longest first: a file name's year and a phone number
-    run together ("2099-00-07700-900123"), and so do two numbers written "a / b"."""
+    run together ("2099-00-07700-900123"), and so do two numbers written "a / b". A stretch is
+    never longer than the longest number looked for, so a long table of figures costs time in
+    proportion to its length."""
     for match in DIGIT_RUN.finditer(text):
         written = match.group()
-        digits = re.sub(r"\D", "", written)
+        groups = [(group.start(), group.end()) for group in re.finditer(r"\d+", written)]
+        digits = "".join(written[start:end] for start, end in groups)
         if len(digits) < 7:
             continue
         yield match.start(), match.end(), written, digits
-        groups = [(group.start(), group.end()) for group in re.finditer(r"\d+", written)]
         for first in range(len(groups)):
-            for last in range(len(groups) - 1, first - 1, -1):
+            reach, count = first - 1, 0  # the last group a stretch from `first` may end at
+            while reach + 1 < len(groups) and count + groups[reach + 1][1] - groups[reach + 1][0] <= LONGEST_NUMBER:
+                reach += 1
+                count += groups[reach][1] - groups[reach][0]
+            for last in range(reach, first - 1, -1):
                 if (first, last) == (0, len(groups) - 1):
                     continue
                 start = groups[first][0] - (1 if first == 0 and written.startswith("+") else 0)
@@ -242,6 +248,11 @@ def _digit_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
                 piece_digits = re.sub(r"\D", "", piece)
                 if len(piece_digits) >= 7:
                     yield match.start() + start, match.start() + groups[last][1], piece, piece_digits
+
+
+# Digits in the longest number `_digit_runs` is asked for: an international number (15 digits at
+# most) after a 00 prefix. NHS numbers have 10, UK numbers 11.
+LONGEST_NUMBER = 17
 
 
 def uk_phone_digits(run: str, digits: str) -> str | None:
@@ -639,6 +650,7 @@ def scan_all(
     quick = Text(joined)
     covered: list[set[int]] = [set() for _ in texts]  # positions in each original text already dealt with
     findings: list[tuple[int, int, Finding]] = []
+    said: set[tuple[int, str]] = set()
     for kind, detector, can_match in DETECTORS:
         if not can_match(quick):
             continue
@@ -659,6 +671,9 @@ def scan_all(
                 covered[index].update(span)
                 written = texts[index][start:end].strip()
                 message = f"looks like {kind} '{found}': {fix}"
+                if (index, message) in said:
+                    continue  # the same detail again in the same text (a table of figures): said once
+                said.add((index, message))
                 for holder in holders[texts[index]]:
                     findings.append((holder, start, Finding(holder, kind, message, found, written)))
     for _, _, finding in sorted(findings, key=lambda item: item[:2]):

@@ -107,7 +107,7 @@ def file_name_checks(file_name: str, brief: Brief | None) -> Found:
 def brief_checks(record, vocab: Vocabulary) -> Found:
     brief: Brief = record.brief
     yield from theme_references(brief, vocab)
-    yield from case_references(brief)
+    yield from case_references(brief, vocab)
     yield from audience_references(brief, vocab)
     yield from kind_and_type_references(brief, vocab)
     yield from cross_references(brief, vocab, record.id)
@@ -265,11 +265,17 @@ def unknown(kind: str, value: str, where: str, choices, aliases: dict | None = N
     return f"{kind} '{value}' is not in {where}{hint}"
 
 
-def case_references(brief: Brief) -> Found:
+def case_references(brief: Brief, vocab: Vocabulary) -> Found:
     ids = [case.id for case in brief.cases]
+    kinds = kind_anchors(vocab)
     for c, case_id in enumerate(ids):
         if case_id in ids[:c]:
             yield ("cases", c, "id"), f"case id '{case_id}' is used twice in this brief: each case needs its own id"
+        elif case_id in PAGE_ANCHORS | kinds:
+            yield (
+                ("cases", c, "id"),
+                f"case id '{case_id}' is the anchor of a section of the brief page: choose another, such as case-{c + 1}",
+            )
     for path, item in tagged_items(brief):
         for i, case_id in enumerate(item.cases):
             if case_id not in ids:
@@ -314,10 +320,15 @@ def cross_references(brief: Brief, vocab: Vocabulary, own_id: str) -> Found:
 PAGE_ANCHORS = {"at-a-glance", "introduction", "purpose", "cases", "questions", "actions", "see-also"}
 
 
+def kind_anchors(vocab: Vocabulary) -> set[str]:
+    """The anchors of the headings the brief page gives each kind of finding."""
+    return {slugify(kind.title) for kind in vocab.kinds.values()} | {"strengths", "key-messages"}
+
+
 def section_anchors(record, vocab: Vocabulary) -> set[str]:
     """Every id the brief page gives its own headings: its sections, and each kind's heading at
     brief level and in each case."""
-    kinds = {slugify(kind.title) for kind in vocab.kinds.values()} | {"strengths", "key-messages"}
+    kinds = kind_anchors(vocab)
     taken = {record.id, *PAGE_ANCHORS, *kinds}
     for case in record.brief.cases:
         taken |= {case.id} | {f"{case.id}-{kind}" for kind in kinds}
@@ -364,8 +375,20 @@ def listed_twice(path: Path, ids: list[str]) -> Found:
             yield path + (i,), f"'{value}' is listed twice here: keep one"
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # invisible characters other than tab and line break
+
+
 def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
-    """Markdown stays Markdown: no raw HTML, no placeholder links, resources by id."""
+    """Markdown stays Markdown: no raw HTML, no placeholder links, resources by id; no invisible
+    control characters."""
+    if found := CONTROL.search(text):
+        yield (
+            path,
+            (
+                f"invisible control character U+{ord(found.group()):04X} after '{text[max(0, found.start() - 20) : found.start()]}': "
+                "delete it (it comes with text pasted from other programs, and breaks the news feed)"
+            ),
+        )
     # The `in` tests skip the regular expressions for the many texts without "<", "{" or "](".
     if "<" in text and (tag := RAW_HTML.search(text)):
         yield (
@@ -495,6 +518,10 @@ def resource_address_rules(name: str, items, allowed: list[str]) -> Iterator[tup
                 )
 
 
+# Vocabularies whose entries each get a page, in these folders of the site.
+PAGE_FOLDERS = {"themes": "themes", "audiences": "audiences", "types": "types"}
+
+
 def vocabulary_checks(model, vocab: Vocabulary) -> Found:
     name = next(iter(type(model).model_fields))
     items = getattr(model, name)
@@ -506,6 +533,11 @@ def vocabulary_checks(model, vocab: Vocabulary) -> Found:
         if item.id in seen:
             yield (name, i, "id"), f"id '{item.id}' is used twice in this file: ids must be unique"
         seen.add(item.id)
+        if name in PAGE_FOLDERS and item.id == "index":
+            yield (
+                (name, i, "id"),
+                f"id 'index' is taken: {PAGE_FOLDERS[name]}/index.html lists them all; choose another id",
+            )
     if isinstance(model, ThemeList):
         for i, theme in enumerate(items):
             yield from listed_twice((name, i, "related"), theme.related)

@@ -502,10 +502,12 @@ def brief_files(data_dir: FilePath, problems: list[Problem]) -> list[FilePath]:
             )
         )
         return []
+    # Everything here is read as a brief, so a folder, a special file or a hidden brief is
+    # reported rather than left out unseen; other hidden files (.gitkeep) are not content.
     return [
         path
         for path in sorted(briefs_dir.iterdir())
-        if not path.name.startswith(".") and (path.is_file() or path.is_symlink())
+        if not path.name.startswith(".") or path.suffix in (".yml", ".yaml")
     ]
 
 

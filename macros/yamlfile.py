@@ -84,6 +84,12 @@ def read(path: FilePath, name: str) -> Document:
     if path.is_symlink():
         doc.problems.append(Problem(name, 1, 1, SYMLINK_MESSAGE))
         return doc
+    if not path.is_file():  # a folder, or a pipe or device that reading would wait on forever
+        what = "is a folder" if path.is_dir() else "is not a plain file"
+        doc.problems.append(
+            Problem(name, 1, 1, f"{what}: data/ holds plain .yml files; remove it or put the file itself here")
+        )
+        return doc
     if path.stat().st_size > MAX_BYTES:
         doc.problems.append(
             Problem(
@@ -193,6 +199,8 @@ STRING = "tag:yaml.org,2002:str"
 
 def _key(node) -> str:
     """A mapping key as text, as the editor wrote it (`yes:` stays 'yes')."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise _Unsupported(node, "a field name must be a plain word, such as `title:`, not a list or a set of fields")
     return node.value if node.tag == STRING else str(node.value)
 
 
@@ -224,4 +232,19 @@ def _build(loader, node, depth: int, doc: Document, seen: set[int]):
         return [_build(loader, item, depth + 1, doc, seen) for item in node.value]
     if node.tag == STRING:  # most values: the text as written, without the constructor's detour
         return node.value
-    return loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):  # a date that does not exist (2019-02-30), a number too long
+        value = None
+    if value is None and node.tag != NULL or isinstance(value, int) and value.bit_length() > 64:
+        shown = str(node.value)[:40]
+        fix = (
+            "a date must be a real one, written 2018-03-01"
+            if "timestamp" in node.tag
+            else "no field takes so long a number"
+        )
+        raise _Unsupported(node, f"'{shown}' cannot be read: {fix}; if it is meant as text, put it in quotes")
+    return value
+
+
+NULL = "tag:yaml.org,2002:null"

@@ -231,6 +231,44 @@ MISTAKES = {
         "fixture-theme-a, fixture-theme-a",
         ["'fixture-theme-a' is listed twice"],
     ),
+    # A table of figures pasted whole: every stretch of its groups could be a number, and the
+    # guard must still finish in time proportional to its length.
+    "long table of spaced figures": (
+        "text: Synthetic strength text.",
+        "text: '" + "1 " * 3990 + "'",
+        "text: '1 1 1",
+        ["looks like an NHS number"],
+    ),
+    "date that does not exist": (
+        "year: 2099-00",
+        "year: 2099-00\npublished: 2019-02-30",
+        "published:",
+        ["'2019-02-30' cannot be read", "a real one"],
+    ),
+    "number too long to read": (
+        "areas: [Example Borough]",
+        "areas: [" + "9" * 5000 + "]",
+        "areas: [999",
+        ["cannot be read", "put it in quotes"],
+    ),
+    "control character in the title": (
+        "title: Fixture Brief",
+        'title: "Fixture \\x1b Brief"',
+        "title:",
+        ["control character U+001B", "delete it"],
+    ),
+    "case id that is a section's anchor": (
+        "  - id: case-2",
+        "  - id: introduction",
+        "id: introduction",
+        ["case id 'introduction' is the anchor of a section"],
+    ),
+    "field name that is a list": (
+        "board: Example Partnership (synthetic)",
+        "? [board, areas]\n: x\nboard: Example Partnership (synthetic)",
+        "? [board",
+        ["a field name must be a plain word"],
+    ),
 }
 
 # What a hostile editor could write into the shared lists: (file, what is changed, into what, the
@@ -285,6 +323,13 @@ VOCABULARY_MISTAKES = {
         f"title: '{TEMPLATE}'",
         "cycler",
         ["curly brackets"],
+    ),
+    "brief type id that is an index page": (
+        "brief-types.yml",
+        "id: jtai",
+        "id: index",
+        "id: index",
+        ["id 'index' is taken", "types/index.html"],
     ),
     "newline inside a resource address": (
         "resources.yml",

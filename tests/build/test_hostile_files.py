@@ -4,6 +4,8 @@ or misplaced folders, and a link the renderer makes to a page that does not exis
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from support import FIXTURES, make_check, make_project, mkdocs_build
@@ -56,7 +58,36 @@ def file_for_a_folder(project, tmp_path):
     return "data/briefs/:1:1: the folder of briefs is not a folder"
 
 
-CASES = [brief_symlink, vocabulary_symlink, folder_symlink, missing_folder, file_for_a_folder]
+def folder_among_the_briefs(project, tmp_path):
+    (project / "data" / "briefs" / "2099-00-linked.yml").mkdir()
+    return "data/briefs/2099-00-linked.yml:1:1: is a folder"
+
+
+def pipe_for_a_vocabulary(project, tmp_path):
+    # Reading a named pipe waits for a writer that never comes: it must be refused unread.
+    audiences = project / "data" / "audiences.yml"
+    audiences.unlink()
+    os.mkfifo(audiences)
+    return "data/audiences.yml:1:1: is not a plain file"
+
+
+def hidden_brief(project, tmp_path):
+    brief = (project / "data" / "briefs" / "2099-00-fixture.yml").read_text(encoding="utf-8")
+    (project / "data" / "briefs" / ".2099-00-linked.yml").write_text(brief.replace("Fixture Brief", "Hidden Brief"))
+    (project / "data" / "briefs" / ".gitkeep").write_text("")  # not content: left alone
+    return "data/briefs/.2099-00-linked.yml:1:1: file name '.2099-00-linked.yml' must be"
+
+
+CASES = [
+    brief_symlink,
+    vocabulary_symlink,
+    folder_symlink,
+    missing_folder,
+    file_for_a_folder,
+    folder_among_the_briefs,
+    pipe_for_a_vocabulary,
+    hidden_brief,
+]
 
 
 @pytest.mark.parametrize("make_case", CASES, ids=lambda case: case.__name__.replace("_", " "))
@@ -95,4 +126,17 @@ def test_a_link_to_a_page_that_does_not_exist_fails_the_build_at_its_data_line(t
     line = next(number for number, text in enumerate(brief, start=1) if "fixture-theme-b]" in text)
     assert f"data/briefs/2099-00-fixture.yml:{line}:" in result.stderr, result.stderr[-2000:]
     assert "the link to 'themes/fixture-theme-b.md'" in result.stderr and "leads to no page" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_page_made_from_data_never_replaces_a_hand_written_page(tmp_path):
+    # The check refuses the ids that would (`index`); any other clash stops the build, unwritten.
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    (project / "docs" / "themes" / "fixture-theme-a.md").write_text("# A hand-written page\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert (
+        "The page themes/fixture-theme-a.md made for 'fixture-theme-a' would replace a page that exists"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
