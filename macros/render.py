@@ -70,6 +70,7 @@ class _Links(markdown.treeprocessors.Treeprocessor):
         for link in list(root.iter("a")):
             target = link_target(link.get("href", ""))
             resource = self.resources.get(target[len("resource:") :]) if target.startswith("resource:") else None
+            link.attrib.pop("title", None)
             if resource is not None and resource.url:
                 link.set("href", resource.url)
             elif resource is not None:
@@ -95,14 +96,24 @@ def _replace(element, parent, text: str) -> None:
 
 
 def field_markdown(resources: dict | None = None) -> markdown.Markdown:
-    """Markdown for editors' text: paragraphs, lists, emphasis and links. Nothing that could run,
-    reach outside the site or break the page's outline: raw HTML stays text, and images,
-    reference-style links and headings are not Markdown here."""
+    """Markdown for editors' text: paragraphs, lists, emphasis and links, as the editors' guide
+    says, and nothing else. Nothing that could run, reach outside the site or break the page's
+    outline: raw HTML stays text, and images, reference-style links, headings, quotes, rules,
+    code and forced line breaks are not Markdown here; a link keeps no title."""
     converter = markdown.Markdown(output_format="html")
     converter.preprocessors.deregister("html_block")
-    for name in ("html", "image_link", "image_reference", "short_image_ref", "reference", "short_reference"):
+    for name in (
+        "html",
+        "image_link",
+        "image_reference",
+        "short_image_ref",
+        "reference",
+        "short_reference",
+        "backtick",
+        "linebreak",
+    ):
         converter.inlinePatterns.deregister(name)
-    for name in ("reference", "hashheader", "setextheader"):
+    for name in ("reference", "hashheader", "setextheader", "code", "hr", "quote"):
         converter.parser.blockprocessors.deregister(name)
     converter.treeprocessors.register(_Links(converter, resources or {}), "lb-links", 0)
     return converter

@@ -38,6 +38,12 @@ def renderer():
             ["href", "follow"],
         ),
         ("Mail [us](mailto:team@example.org).", ['href="mailto:team@example.org"'], []),
+        ("> Quoted words", ["&gt; Quoted words"], ["<blockquote"]),
+        ("Above\n\n***\n\nBelow", ["<p>***</p>"], ["<hr"]),
+        ("Text\n\n    indented words", ["indented words"], ["<pre", "<code"]),
+        ("Some `ticked` words", ["`ticked`"], ["<code"]),
+        ("Two spaces  \nthen a line", ["then a line"], ["<br"]),
+        ('See [the site](https://example.org "A title").', ['<a href="https://example.org">the site</a>'], ["title="]),
     ],
     ids=[
         "emphasis",
@@ -51,6 +57,12 @@ def renderer():
         "resource to follow",
         "a question stays whole",
         "mailto",
+        "quote",
+        "rule",
+        "indented code",
+        "inline code",
+        "forced line break",
+        "link title",
     ],
 )
 def test_editor_text_becomes_safe_html(renderer, text, present, absent):
