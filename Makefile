@@ -8,12 +8,17 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 CHROMIUM ?= /usr/bin/chromium
 
+# What an editor types after `make` (BRIEF=, TITLE=, YEAR=, TYPE=) reaches the command as it was
+# typed: make does not expand it, and the shell sees it in single quotes.
+typed = '$(subst ','\'',$(value $(1)))'
+unexport BRIEF TITLE YEAR TYPE
+
 .PHONY: serve build check test lint lock bench install install-test java clean new-brief schema build-offline guard-report
 
 ## serve: install, build and serve the site on http://127.0.0.1:8000 with live reload;
 ## BRIEF=<id> previews that brief alone with the pages that depend on it (fast at any size)
 serve: install
-	LB_PREVIEW_BRIEF="$(BRIEF)" $(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	LB_PREVIEW_BRIEF=$(call typed,BRIEF) $(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/; exits non-zero on any problem or warning
 build: install
@@ -79,7 +84,7 @@ clean:
 
 ## new-brief: write a skeleton brief, e.g. make new-brief YEAR=2018-19 TITLE="Neglect" TYPE=rapid-review
 new-brief: install
-	@$(PY) -m macros.new_brief --year "$(YEAR)" --title "$(TITLE)" --type "$(TYPE)"
+	@$(PY) -m macros.new_brief --year=$(call typed,YEAR) --title=$(call typed,TITLE) --type=$(call typed,TYPE)
 
 ## schema: regenerate data/schema/brief.schema.json from the model and the vocabularies
 schema: install

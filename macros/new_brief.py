@@ -157,6 +157,9 @@ def main(argv: list[str]) -> int:
     except ContentError as error:
         print(f"{error}\nFix the content first, then run make new-brief again.")
         return 1
+    if not catalogue.themes:
+        print("data/themes.yml lists no themes yet: a brief names its themes from there, so add them first")
+        return 1
     type_id = args.type or "multi-agency-case-audit"
     if type_id not in catalogue.types:
         print(f"TYPE '{type_id}' is not in data/brief-types.yml: use one of {', '.join(catalogue.types)}")

@@ -167,7 +167,7 @@ def test_make_serve_passes_brief_to_the_preview():
     dry_run = subprocess.run(
         ["make", "-n", "serve", "BRIEF=2099-00-fixture"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert 'LB_PREVIEW_BRIEF="2099-00-fixture"' in dry_run.stdout
+    assert "LB_PREVIEW_BRIEF='2099-00-fixture'" in dry_run.stdout
     assert "mkdocs serve" in dry_run.stdout
 
 

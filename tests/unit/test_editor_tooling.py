@@ -3,8 +3,10 @@ skeleton is a valid draft; drafts and placeholders are never published."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 
 import jsonschema
 import pytest
@@ -80,6 +82,16 @@ def test_new_brief_refuses_a_bad_year_and_an_existing_file(data, capsys):
     assert "already exists" in capsys.readouterr().out
 
 
+def test_new_brief_on_a_site_with_no_themes_yet_says_what_to_do(data, capsys):
+    for brief in (data / "briefs").iterdir():
+        brief.unlink()
+    header = (data / "themes.yml").read_text().split("themes:")[0]
+    (data / "themes.yml").write_text(header + "themes: []\n")
+    assert new_brief.main(["--year", "2100-01", "--title", "Neglect", "--data", str(data)]) == 1
+    assert "data/themes.yml lists no themes yet" in capsys.readouterr().out
+    assert not list((data / "briefs").iterdir())
+
+
 TYPES = [
     line.split(": ", 1)[1]
     for line in (ROOT / "data" / "brief-types.yml").read_text().splitlines()
@@ -103,3 +115,44 @@ def test_a_skeleton_of_every_type_is_a_valid_draft_that_is_never_published_with_
     expected = {number for number, line in enumerate(lines, start=1) if "TODO" in line}
     found = {p.line for p in caught.value.problems if "placeholder 'TODO' left here" in p.message}
     assert expected and found == expected
+
+
+RECORDER = """#!/bin/sh
+# Stands in for the project's Python and MkDocs: writes what it was given, runs nothing.
+{ printf '%s\\n' "LB_PREVIEW_BRIEF=$LB_PREVIEW_BRIEF"; for arg in "$@"; do printf '%s\\n' "$arg"; done; } > "$RECORDED"
+"""
+TYPED = 'Neglect $(shell touch made-by-make) `touch made-by-shell` it\'s "quoted" $(HOME) $$PATH'
+
+
+@pytest.mark.parametrize(
+    "target, variables, expected",
+    [
+        (
+            "new-brief",
+            {"YEAR": "2018-19", "TITLE": TYPED, "TYPE": 'rapid-review" --data "elsewhere'},
+            ["-m", "macros.new_brief", "--year=2018-19", f"--title={TYPED}", '--type=rapid-review" --data "elsewhere'],
+        ),
+        ("serve", {"BRIEF": TYPED}, ["serve", "--dev-addr", "127.0.0.1:8000"]),
+    ],
+)
+def test_make_hands_what_an_editor_typed_to_the_command_as_typed(tmp_path, target, variables, expected):
+    """TITLE=, YEAR=, TYPE= and BRIEF= reach the command word for word: make expands nothing in
+    them, and neither does the shell."""
+    recorder = tmp_path / "recorder"
+    recorder.write_text(RECORDER)
+    recorder.chmod(0o755)
+    recorded = tmp_path / "recorded"
+    result = subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "-o", ".venv/.installed", target, f"PY={recorder}", f"MKDOCS={recorder}"]
+        + [f"{name}={value}" for name, value in variables.items()],
+        cwd=tmp_path,
+        env={**os.environ, "RECORDED": str(recorded)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    preview, *arguments = recorded.read_text().splitlines()
+    assert arguments == expected
+    assert preview == f"LB_PREVIEW_BRIEF={variables.get('BRIEF', '')}"
+    assert not any(path.name.startswith("made-by") for path in [*tmp_path.iterdir(), *ROOT.iterdir()])
