@@ -20,7 +20,10 @@ from .problems import Path
 Found = Iterator[tuple]
 
 # [text](target) links in Markdown, and raw HTML tags or comments.
-LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
+# A link as Markdown reads one: its text may hold a pair of brackets ("[see [the] policy](...)").
+LINK_TEXT = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
+LINK = re.compile(LINK_TEXT + r"\(\s*([^)\s]*)[^)]*\)")
+NESTED_BRACKETS = re.compile(r"\[[^\]]*\[[^\]]*\[")  # three open before one closes
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 # Curly brackets start Markdown attribute lists ({: .class onclick=...}), which would let content
 # set HTML attributes, and template expressions ({{ ... }}); a brief never needs them.
@@ -410,6 +413,14 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
             (
                 f"the text holds {text.count('[')} '[' characters: at most {MAX_BRACKETS} are allowed "
                 f"(one per link); split the text or remove the brackets"
+            ),
+        )
+    if "[" in text and (nested := NESTED_BRACKETS.search(text)):
+        yield (
+            path,
+            (
+                f"square brackets nested three deep ('{nested[0][:40]}'): a link's text may hold one pair of "
+                "brackets; use round brackets inside it"
             ),
         )
     if "[" in text and (definition := REFERENCE_DEFINITION.search(text)):

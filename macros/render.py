@@ -27,7 +27,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from . import periods
-from .checks import link_target
+from .checks import LINK_TEXT, link_target
 from .content import BriefRecord, Catalogue, Entry
 from .model import slugify
 from .problems import Origin
@@ -490,7 +490,7 @@ def question_rows(catalogue: Catalogue) -> list[dict]:
     return sorted(rows, key=lambda row: row["theme"].title.lower())
 
 
-RESOURCE_LINK = re.compile(r"\[([^\]]*)\]\(\s*resource:([a-z0-9-]+)\s*\)")
+RESOURCE_LINK = re.compile(LINK_TEXT + r"\(\s*resource:([a-z0-9-]+)\s*\)")
 
 
 def pending_links(catalogue: Catalogue, texts: list[str | None]) -> list[tuple[str, object]]:

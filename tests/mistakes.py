@@ -263,6 +263,18 @@ MISTAKES = {
         "id: introduction",
         ["case id 'introduction' is the anchor of a section"],
     ),
+    "unknown resource in a link whose text has brackets": (
+        "[the guide](resource:fixture-guide)",
+        "[the [main] guide](resource:fixture-gide)",
+        "fixture-gide",
+        ["resource 'fixture-gide' is not in data/resources.yml"],
+    ),
+    "brackets nested three deep": (
+        "text: Synthetic strength text.",
+        "text: 'See [a [b [c] d] e](https://example.org).'",
+        "text: 'See [a",
+        ["nested three deep"],
+    ),
     "field name that is a list": (
         "board: Example Partnership (synthetic)",
         "? [board, areas]\n: x\nboard: Example Partnership (synthetic)",
