@@ -8,6 +8,7 @@ hints in their editor, so they are written for editors.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated
 
@@ -247,6 +248,8 @@ class Brief(Record):
 
 
 def slugify(text: str) -> str:
-    """'The 'Silent' Child' -> 'the-silent-child'; used for stable heading anchors."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    """'The 'Silent' Child' -> 'the-silent-child', 'Café – naïve' -> 'cafe-naive'; used for
+    stable heading anchors and new briefs' file names."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", plain.lower().replace("'", ""))
     return "-".join(words) or "section"

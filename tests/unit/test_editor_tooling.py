@@ -73,6 +73,11 @@ def test_new_brief_writes_a_valid_draft_with_the_right_file_name(data, capsys):
     assert "2100-01-neglect-drift" not in [r.id for r in load(data).briefs], "a draft must not be published"
 
 
+def test_new_brief_keeps_the_letters_of_an_accented_title_in_its_file_name(data, capsys):
+    assert new_brief.main(["--year", "2100-01", "--title", "Café – naïve réponses", "--data", str(data)]) == 0
+    assert "wrote data/briefs/2100-01-cafe-naive-reponses.yml" in capsys.readouterr().out
+
+
 def test_new_brief_refuses_a_bad_year_and_an_existing_file(data, capsys):
     assert new_brief.main(["--year", "18-19", "--title", "X", "--data", str(data)]) == 2
     assert "YEAR '18-19' must be an audit year (2017-18), a calendar year (2014)" in capsys.readouterr().out
