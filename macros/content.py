@@ -653,6 +653,8 @@ def explain(model: type[BaseModel], loc: Path, detail: dict) -> str:
         return f"{name} must not be empty"
     if kind == "too_short":
         return f"{name} must list at least one item"
+    if kind == "value_error":  # a rule of the model's own (model.py), said as its message
+        return f"{name} {detail['ctx']['error']}"
     if kind == "string_pattern_mismatch":
         pattern = detail.get("ctx", {}).get("pattern", "")
         hint = PATTERN_HINTS.get(pattern, f"text matching {pattern}")

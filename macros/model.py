@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # When a brief covers: an audit year (2017-18), a calendar year (2014), a month (2016-04) or a day.
@@ -23,7 +23,21 @@ BRIEF_ID_PATTERN = r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-([a-z][a-z0-9]*(?:-[a-z0-9]+
 # Every text has a length limit suited to what it holds, so no input can make a page, the search
 # index or Markdown's conversion blow up; an editor who needs more splits the text.
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]  # a title, a name
+
+
+def _one_visible_line(value: str) -> str:
+    """A title or a name is read on one line, and shows something: a line break (from a `|`
+    block) or only invisible characters (a zero-width space pasted alone) is a mistake."""
+    if "\n" in value:
+        raise ValueError("must be one line: join its lines (or write it after the colon, in quotes)")
+    if all(character.isspace() or unicodedata.category(character) in ("Cf", "Cc") for character in value):
+        raise ValueError("shows nothing: it holds only invisible characters; write the words")
+    return value
+
+
+Line = Annotated[  # a title, a name
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_one_visible_line)
+]
 Sentence = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)
 ]  # a question, a point

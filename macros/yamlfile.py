@@ -132,6 +132,18 @@ def read(path: FilePath, name: str) -> Document:
         if node is not None:
             doc.root = node
             doc.data = _build(loader, node, 0, doc, set())
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, DEL, C1 controls)
+        line, column = _line_and_column(text, error.position)
+        doc.problems.append(
+            Problem(
+                name,
+                line,
+                column,
+                f"invisible character U+{error.character:04X} is not allowed in a YAML file: delete it "
+                "(it comes with text pasted from other programs)",
+            )
+        )
+        doc.data = None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = error.problem or "not valid YAML"
@@ -195,6 +207,7 @@ NESTING_HINT = "check the indentation and the brackets, a brief nests only a few
 
 
 STRING = "tag:yaml.org,2002:str"
+MAP, SEQUENCE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
 def _key(node) -> str:
@@ -212,6 +225,8 @@ def _build(loader, node, depth: int, doc: Document, seen: set[int]):
     seen.add(id(node))
     if depth > MAX_DEPTH:
         raise _Unsupported(node, f"the file is nested too deeply here: {NESTING_HINT}")
+    if isinstance(node, yaml.CollectionNode) and node.tag not in (MAP, SEQUENCE):
+        raise _Unsupported(node, f"tags ('{node.tag[:30]}') are not allowed: remove it, a brief needs none")
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:

@@ -275,6 +275,30 @@ MISTAKES = {
         "text: 'See [a",
         ["nested three deep"],
     ),
+    "title of invisible characters only": (
+        "title: Fixture key message",
+        'title: "\\u200b"',
+        "u200b",
+        ["'title' shows nothing", "invisible characters"],
+    ),
+    "title on two lines": (
+        "title: Fixture Brief",
+        "title: |\n  Fixture\n  Brief",
+        "title: |",
+        ["'title' must be one line"],
+    ),
+    "NUL character pasted into a field": (
+        "board: Example Partnership (synthetic)",
+        "board: Example\x00 Partnership (synthetic)",
+        "board: Example",
+        ["invisible character U+0000", "delete it"],
+    ),
+    "tag on a list": (
+        "areas: [Example Borough]",
+        "areas: !set [Example Borough]",
+        "areas: !set",
+        ["tags ('!set') are not allowed"],
+    ),
     "field name that is a list": (
         "board: Example Partnership (synthetic)",
         "? [board, areas]\n: x\nboard: Example Partnership (synthetic)",
