@@ -60,6 +60,18 @@ def test_progress_across_audits_links_back_to_the_earlier_audit_and_shows_its_da
     assert "2091-92: Fixture Progress Report" in page.locator(".lb-referenced-by").inner_text()
 
 
+def test_a_key_message_shows_what_it_was_compared_with_and_what_to_see_also(open_page):
+    # On its brief page, in its card; and on its theme page, in its entry.
+    for path, card in (
+        ("briefs/2094-95-fixture-rapid-review.html", ".lb-key-message"),
+        ("themes/fixture-voice.html", ".lb-theme-entry"),
+    ):
+        page = open_page(path)
+        entry = page.locator(card, has_text="Fixture learning from the Rapid review")
+        assert entry.locator(".lb-compared a").inner_text() == "2091-92: Fixture Progress Report"
+        assert entry.locator(".lb-see-also a").inner_text() == "Fixture Site"
+
+
 def test_a_case_file_audit_summary_lists_lettered_issues_with_action_and_outcome(open_page):
     page = open_page("briefs/2092-fixture-case-file-audits.html")
     assert page.locator("h1").inner_text().startswith("2092: Fixture Case File Audits")
