@@ -284,8 +284,14 @@ def _is_phone_number(written: str, digits: str) -> bool:
     national = uk_phone_digits(written, digits)
     if national is not None:
         return bool(UK_NUMBER.fullmatch(national))
-    if not (written.startswith("+") or digits.startswith("00")):
+    international = digits if written.startswith("+") else digits[2:] if digits.startswith("00") else ""
+    if not international or international[0] == "0":  # no country code starts with 0
         return False
+    return _is_international_number("+" + international)
+
+
+@functools.lru_cache(maxsize=4096)  # a pasted table repeats its figures
+def _is_international_number(written: str) -> bool:
     try:
         number = phonenumbers.parse(written, "GB")
     except phonenumbers.NumberParseException:
@@ -428,21 +434,31 @@ class View:
 
     def _shift(self, position: int) -> int:
         """How many characters were cut before `position` (worked out only for a finding)."""
-        cut = 0
+        starts, cut = self._cuts
+        found = bisect.bisect_right(starts, position)
+        return cut[found - 1] if found else 0
+
+    @functools.cached_property
+    def _cuts(self) -> tuple[list[int], list[int]]:
+        """Where each piece of Markdown was cut, as a position in this reading, and how much was
+        cut up to and with it: found once, so a text with thousands of findings stays quick."""
+        starts, cut, total = [], [], 0
         for match in MARKUP.finditer(self.base.text):
-            if match.start() - cut > position:
-                break
-            cut += match.end() - match.start()
-        return cut
+            starts.append(match.start() - total)
+            total += match.end() - match.start()
+            cut.append(total)
+        return starts, cut
 
     def span_in_original(self, start: int, end: int) -> tuple[int, int]:
         return self.position_in_original(start), self.position_in_original(end - 1) + 1
 
 
 def _fold(char: str) -> str:
-    if char in INVISIBLE:
-        return ""
     category = unicodedata.category(char)
+    # Invisible to a reader: format characters (direction marks, tag characters), variation
+    # selectors and combining marks (an underline under "Ja̲ne"), read through as if absent.
+    if char in INVISIBLE or category in ("Cf", "Mn", "Me"):
+        return ""
     if category == "Zs" or char in "\u2028\u2029\x85":
         return " "
     if category == "Pd":  # non-breaking hyphen, en and em dashes: a hyphen to a pattern

@@ -65,7 +65,10 @@ class Vocabulary:
 
 
 def suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=2, cutoff=0.6)
+    choices = list(choices)
+    if len(choices) > 200:  # a typo seldom changes the first letter: keep a long list quick to search
+        choices = [choice for choice in choices if choice[:1] == word[:1]][:200]
+    close = difflib.get_close_matches(word, choices, n=2, cutoff=0.6)
     if not close:
         return ""
     return " — did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
@@ -128,7 +131,8 @@ def guard_checks(record) -> Found:
     each finding located at the line and column where its text is written."""
     brief: Brief = record.brief
     published = list(fields.brief_texts(record))
-    allowed = [allowance.text for allowance in brief.allow]
+    # The brief's own period (a day, for some reviews: 2016-04-12) is a date, never a birthday.
+    allowed = [allowance.text for allowance in brief.allow] + [brief.year]
     texts = [text for _, text in published]
     for finding in anonymise.scan_all(texts, pseudonyms=pseudonyms(brief), allowed=allowed):
         yield published[finding.index][0], finding.message, False, finding.written
@@ -282,7 +286,8 @@ def case_references(brief: Brief, vocab: Vocabulary) -> Found:
     for path, item in tagged_items(brief):
         for i, case_id in enumerate(item.cases):
             if case_id not in ids:
-                hint = suggest(case_id, ids) or f": this brief's cases are {', '.join(ids)}"
+                more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
+                hint = suggest(case_id, ids) or f": this brief's cases are {', '.join(ids[:8])}{more}"
                 yield path + ("cases", i), f"case '{case_id}' is not a case of this brief{hint}"
 
 
@@ -378,7 +383,9 @@ def listed_twice(path: Path, ids: list[str]) -> Found:
             yield path + (i,), f"'{value}' is listed twice here: keep one"
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # invisible characters other than tab and line break
+# Invisible characters other than tab and line break: controls, and the marks that reorder what
+# a reader sees (a name typed backwards between U+202E and U+202C shows the right way round).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 
 
 def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:

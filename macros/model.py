@@ -46,7 +46,10 @@ Address = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 # A calendar year is naturally written as a number (`year: 2014`): read it as the text it is.
 Period = Annotated[
     str,
-    BeforeValidator(lambda value: str(value) if type(value) is int else value),
+    # ... and a day as the date YAML reads it as (`year: 2016-04-12`).
+    BeforeValidator(
+        lambda value: str(value) if type(value) is int else value.isoformat() if type(value) is date else value
+    ),
     StringConstraints(pattern=PERIOD_PATTERN),
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, {"type": "integer"}]}),
 ]

@@ -299,6 +299,18 @@ MISTAKES = {
         "areas: !set",
         ["tags ('!set') are not allowed"],
     ),
+    "name typed backwards inside a right-to-left override": (
+        "title: Fixture key message",
+        'title: "Learning \\u202ehtimS enaJ rehtom\\u202c today"',
+        "u202e",
+        ["invisible control character U+202E"],
+    ),
+    "name with a combining underline inside it": (
+        "text: Synthetic strength text.",
+        'text: "Seen by mother Ja\\u0332ne Smith."',
+        "Seen by mother",
+        ["looks like a named relative or professional"],
+    ),
     "field name that is a list": (
         "board: Example Partnership (synthetic)",
         "? [board, areas]\n: x\nboard: Example Partnership (synthetic)",

@@ -274,6 +274,15 @@ def test_briefs_read_on_several_cores_make_the_same_records(data):
     assert [str(w) for w in spread.warnings] == [str(w) for w in alone.warnings]
 
 
+def test_a_brief_for_one_day_needs_no_allowance_for_its_own_date(data):
+    # A day is a documented period (a review of one day); the guard must not read it as a birthday,
+    # and YAML's reading of it as a date is taken as the period it is.
+    brief = (data / BRIEF).read_text().replace("year: 2099-00", "year: 2016-04-12")
+    (data / "briefs" / "2016-04-12-fixture-day.yml").write_text(brief)
+    record = load(data).brief("2016-04-12-fixture-day")
+    assert record.year == "2016-04-12" and record.period.phrase
+
+
 def test_the_check_command_counts_clean_content(data):
     result = check(data, workers=2)
     assert [p.warning for p in result.problems] == [True]
