@@ -124,14 +124,27 @@ RELATIONSHIP_OR_ROLE = (
     r"|GP|SENCO|IRO|doctor|consultant|psychologist|psychiatrist|practitioner|advocate|manager"
     r"|health[ \t]+visitor|midwife|nurse|paediatrician|therapist|police[ \t]+officer|officer)"
 )
-TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|PC|DC|DS|DI|Sgt)\.?"
+TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|PC|DC|DS|DI|Sgt|Sergeant|Cllr|Councillor|Revd|Reverend|Judge)\.?"
+# "Ms J Smith", "Dr. A. B. Patel": initials between a title or role and a surname.
+INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
+# "Mrs de Souza", "Mr van Dijk": the lower-case particles that begin many surnames.
+PARTICLE = r"(?:(?:de|da|das|dos|van|von|der|den|del|della|di|du|le|la|al|el|bin|ibn)[ \t]+){1,2}"
 STREET_WORD = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Gardens|Gdns|Court|Ct|Place|Pl"
     r"|Crescent|Terrace|Grove|Square|Sq|Estate|House|Mews|Walk|Row|Hill|Park|Parade|Rise|Green)"
 )
 DIGIT_SEP = r"[ .\-]{0,2}"  # what Word, case systems and people put between digits
 
-EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+[ \t]?@[ \t]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+# "jane.smith at nhs.net", "jane dot smith at nhs dot net": spelt out with no brackets. The name
+# before "at" must hold a separator, so "look at nhs.uk" is not an address.
+WORD_DOT = r"(?:\.|[ \t]+(?i:dot)[ \t]+)"
+BARE_SPELT_EMAIL = re.compile(
+    rf"(?<![\w.+-])[A-Za-z0-9]+(?:(?:{WORD_DOT}|_|-)[A-Za-z0-9]+)+[ \t]+(?i:at)[ \t]+"
+    rf"[A-Za-z0-9-]+(?:{WORD_DOT}[A-Za-z0-9-]+)*{WORD_DOT}[A-Za-z]{{2,}}\b"
+)
 AT, DOT = r"\s*[(\[{]\s*(?i:at)\s*[)\]}]\s*", r"(?:\s*[(\[{]\s*(?i:dot)\s*[)\]}]\s*|\.)"
 SPELT_AT = re.compile(r"[(\[{]\s*(?i:at)\s*[)\]}]")
 SPELT_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}")
@@ -161,11 +174,12 @@ BIRTHDAY = re.compile(
     rf"\b(?i:birthday|turned|turns|aged|age)\b[^.\n]{{0,24}}?"
     rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}\b|\b\d{{1,2}}[/.]\d{{1,2}}\b)"
 )
-NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy (the same separator twice)
-    r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?:\d{4}|\d\d)(?![\d/-]|\.\d)"
+NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy, 12 / 03 / 2010, 03/05/'10 (one separator twice)
+    r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[ \t]?[/.-][ \t]?)(?P<month>\d{1,2})(?P=sep)(?:\d{4}|['’]?\d\d)(?![\d/-]|\.\d)"
+    r"|(?<![\d/.-])(?P<spaced_day>\d{1,2}) (?P<spaced_month>\d{1,2}) (?:19|20)\d\d(?![\d/-]|\.\d)"  # 12 03 2010
 )
-ISO_DATE = re.compile(  # 2015-03-12 or 2015/03/12
-    r"(?<![\d/-])(?:19|20)\d\d(?P<sep>[/-])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])(?![\d/-])"
+ISO_DATE = re.compile(  # 2015-03-12, 2015/03/12 or 2015.03.12
+    r"(?<![\d/.-])(?:19|20)\d\d(?P<sep>[/.-])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])(?![\d/-]|\.\d)"
 )
 STREET_ADDRESS = re.compile(
     rf"(?:\b(?:Flat|Apartment|Unit)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
@@ -182,19 +196,21 @@ INSTITUTION = re.compile(
     rf"\b(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|&)){{0,4}})[ \t]+"
     r"(?P<kind>(?:(?:Primary|Secondary|Junior|Infants?|Nursery|High|Grammar|Free|Special|Community"
     r"|CE|RC|C of E|Catholic)[ \t]+)?(?:School|Academy|College|Primary|Nursery|Pre-?[Ss]chool"
-    r"|Children(?:['’]s|[ \t]S)?[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward))\b"
+    r"|Children(?:['’]?s|[ \t]S)?[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward"
+    r"|GP[ \t]+(?:Practice|Surgery)|Family[ \t]+Centre|Pupil[ \t]+Referral[ \t]+Unit|PRU|Play[ \t]?[Gg]roup))\b"
     r"(?![ \t]+(?:Hospital|Trust|NHS)\b)"  # "King's College Hospital" is a hospital, not a college
 )
 NAMED_PERSON = re.compile(
-    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})"
-    rf"(?P<name>{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
+    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})(?:{INITIALS})?"
+    rf"(?P<name>(?:{PARTICLE})?{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
 )
 DESCRIBED_CHILD = re.compile(
     rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+(?:[\w'-]+\s+){{0,5}}?"
     rf"(?i:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
 )
-CALLED_CHILD = re.compile(rf"\b(?i:named|called|known[ \t]+as){SPACE}(?P<name>{NAME_WORD})")
-CAPITALISED_WORD = re.compile(r"(?<![A-Za-z'’])(?P<name>[A-Z][a-z]+)(?![A-Za-z])")
+CALLED_CHILD = re.compile(rf"\b(?i:named|called|known[ \t]+as){SPACE}['‘\"“]?(?P<name>{NAME_WORD})")
+# A capitalised word, also in quotes ('Oliver'), but not the end of "O'Neil".
+CAPITALISED_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’])(?P<name>[A-Z][a-z]+)(?![A-Za-z])")
 LETTERS = re.compile(r"[^\W\d_]+")
 NOT_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # Greek and Cyrillic, the look-alikes of Latin
 
@@ -220,6 +236,8 @@ def emails(text: str, quick: Text | None = None) -> Iterator[Hit]:
         yield from _hits(EMAIL, text)
     if SPELT_AT.search(text):
         yield from _hits(SPELT_EMAIL, text)
+    if " at " in text.lower():
+        yield from _hits(BARE_SPELT_EMAIL, text)
 
 
 def _digit_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -334,7 +352,8 @@ def dates_of_birth(text: str, quick: Text | None = None) -> Iterator[Hit]:
     if quick.digit_followed_by(NUMBERS_DATED):
         yield from _hits(ISO_DATE, text)
         for match in NUMERIC_DATE.finditer(text):
-            if 1 <= int(match["day"]) <= 31 and 1 <= int(match["month"]) <= 12:
+            day, month = match["day"] or match["spaced_day"], match["month"] or match["spaced_month"]
+            if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
                 yield Hit(*match.span())
     if _labelled(quick):  # last: a full date it holds is reported as such
         yield from _hits(LABELLED_BIRTH_DATE, text)
@@ -374,7 +393,8 @@ def named_people(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a relative or professional followed by a name ("mother Jane Example", "Dr Example",
     # "the allocated worker, Jane Example").
     for match in NAMED_PERSON.finditer(text):
-        if match["name"].split()[0].removesuffix("'s").removesuffix("’s") not in NOT_NAMES:
+        surname = [word for word in match["name"].split() if word[0].isupper()][0]
+        if surname.removesuffix("'s").removesuffix("’s") not in NOT_NAMES:
             yield Hit(match.start(), match.end(), match["name"])
 
 
@@ -538,7 +558,9 @@ DIGIT_THEN_TWO_LETTERS = re.compile(r"\d[A-Za-z]{2}(?![A-Za-z])")  # a postcode'
 SEVEN_DIGITS = re.compile(r"\d(?:[^\w\n]{0,3}\d){6}")  # the shortest phone or NHS number
 ELEVEN_DIGITS = re.compile(r"\d(?:[ .\-]?\d){10}")  # a Unique Pupil Number's digits
 SIX_DIGITS_AND_LETTER = re.compile(r"\d(?:[ .\-]{0,2}\d){5}[ .\-]{0,2}[A-Da-d]\b")  # an NI number's end
-NUMBERS_DATED = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d")  # 1/2/10, 2010-02-01
+NUMBERS_DATED = re.compile(  # 1/2/10, 2010-02-01, 12 / 03 / '10, 12 03 2010
+    r"\d{1,4} ?[/.-] ?\d{1,2} ?[/.-] ?['’]?\d|\d{1,2} \d{1,2} (?:19|20)\d\d"
+)
 WORD = re.compile(r"[A-Za-z]+")
 ROLE_WORDS = frozenset(
     "mother mum father dad gran nan grandmother grandfather grandma grandpa grandmum granddad aunt "
@@ -547,8 +569,10 @@ ROLE_WORDS = frozenset(
     "stepfather stepmum stepdad stepbrother stepsister step half senco iro doctor consultant "
     "psychologist psychiatrist practitioner advocate manager".split()
 )
-TITLE_WORDS = frozenset("Mr Mrs Ms Mx Miss Dr Prof PC DC DS DI Sgt".split())
-PLACE_WORDS = frozenset("School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward".split())
+TITLE_WORDS = frozenset(re.findall(r"[A-Z][A-Za-z]+", TITLE))
+PLACE_WORDS = frozenset(
+    "School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward Unit PRU Playgroup Play".split()
+)
 STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", STREET_WORD))
 HOME_WORDS = frozenset(
     "live lives living lived reside resides residing moved moving housed rehoused staying stays "
