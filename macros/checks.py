@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 from . import anonymise, fields, periods
 from .model import BRIEF_ID_PATTERN, Brief, ThemeList, slugify
@@ -459,8 +460,23 @@ def text_rules(path: Path, text: str, vocab: Vocabulary) -> Found:
             resource_id = target[len("resource:") :]
             if resource_id not in vocab.resources:
                 yield path, unknown("resource", resource_id, "data/resources.yml", vocab.resources)
-        elif not target.startswith(ALLOWED_SCHEMES):
+        elif not target.lower().startswith(ALLOWED_SCHEMES):
             yield path, f"link target '{target}' must be a full https:// address or resource:<id>"
+        elif not goes_somewhere(target):
+            yield path, f"link target '{target[:40]}' {NOWHERE}"
+
+
+NOWHERE = "leads nowhere: give the whole address, such as https://www.example.org/policy or mailto:team@example.org"
+
+
+def goes_somewhere(address: str) -> bool:
+    """A web address names a host, an email address a mailbox ('https://' alone does not)."""
+    lowered = address.lower()
+    if lowered.startswith(("https://", "http://")):
+        return bool(urlsplit(address).hostname)
+    if lowered.startswith("mailto:"):
+        return "@" in unquote(address[len("mailto:") :].split("?", 1)[0])
+    return True
 
 
 def link_target(target: str) -> str:
@@ -485,6 +501,8 @@ def resource_url_rules(path: Path, url: str) -> Found:
         return  # refused with its own reason by resource_address_rules
     elif not url.lower().startswith(RESOURCE_SCHEMES) or url.lower() in RESOURCE_SCHEMES:
         yield path, f"url '{shown}' must be a full https://, http:// or mailto: address, or leave `url` out"
+    elif not goes_somewhere(url):
+        yield path, f"url '{shown}' {NOWHERE}"
 
 
 # --- Vocabularies ----------------------------------------------------------------------------

@@ -311,6 +311,18 @@ MISTAKES = {
         "Seen by mother",
         ["looks like a named relative or professional"],
     ),
+    "link to a web address with no site": (
+        "text: Synthetic strength text.",
+        "text: 'Read [the policy](https://) first.'",
+        "text: 'Read",
+        ["link target 'https://' leads nowhere"],
+    ),
+    "link to an email address with no mailbox": (
+        "text: Synthetic strength text.",
+        "text: 'Write [to us](mailto:?subject=hi).'",
+        "text: 'Write",
+        ["leads nowhere"],
+    ),
     "field name that is a list": (
         "board: Example Partnership (synthetic)",
         "? [board, areas]\n: x\nboard: Example Partnership (synthetic)",

@@ -447,7 +447,11 @@ WRITTEN_OTHERWISE = [
     ("Seen on 2010.05.03 at home.", "a date that could be a date of birth", "2010.05.03"),
     ("Seen on 03/05/'10 at home.", "a date that could be a date of birth", "03/05/'10"),
     ("Seen at Example GP Practice.", "a named school, nursery, surgery or ward", "Example GP Practice"),
-    ("She attends Example Pupil Referral Unit.", "a named school, nursery, surgery or ward", "Example Pupil Referral Unit"),
+    (
+        "She attends Example Pupil Referral Unit.",
+        "a named school, nursery, surgery or ward",
+        "Example Pupil Referral Unit",
+    ),
     ("Goes to Example Playgroup.", "a named school, nursery, surgery or ward", "Example Playgroup"),
     ("'Oliver' attended.", "a given name that is not a declared pseudonym", "Oliver"),
     ("A girl called ‘Zed’ attended.", "a named child", "called ‘Zed"),
