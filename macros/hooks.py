@@ -119,7 +119,8 @@ def one_brief(loaded: content.Catalogue, brief_id: str) -> content.Catalogue:
 
 def on_files(files, config):
     for page in pages.generated_pages(build.catalogue):
-        if files.get_file_from_path(page.src_uri) is not None:  # the content check refuses the ids that would
+        # A page made from data never replaces one that exists (the check already refuses id 'index').
+        if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(
                 f"The page {page.src_uri} made for '{page.key}' would replace a page that exists; nothing was "
                 "published. Choose another id for it."
