@@ -11,6 +11,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from support import FIXTURES, ROOT, free_port, make_project, mkdocs_build
 
 
@@ -85,36 +87,33 @@ def test_serve_started_on_broken_content_keeps_running_and_recovers(tmp_path):
         assert "Traceback" not in log.read_text()
 
 
-def test_serve_refuses_a_template_in_a_draft_and_never_runs_it(tmp_path):
+def template_in_a_draft(project, template: str) -> str:
     """Previewing an editor's pull request must not run what the editor wrote."""
-    from mistakes import TEMPLATE
-
-    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
     brief = project / "data" / "briefs" / "2099-00-fixture.yml"
-    draft = brief.read_text().replace("title: Fixture Brief", f"draft: true\ntitle: '{TEMPLATE}'")
+    draft = brief.read_text().replace("title: Fixture Brief", f"draft: true\ntitle: '{template}'")
     (project / "data" / "briefs" / "2099-00-draft.yml").write_text(draft)
-    with serving(project, tmp_path) as (server, port, log):
-        home = f"http://127.0.0.1:{port}/index.html"
-        page = wait_for(lambda: fetch(home), what="the first build")
-        assert "data/briefs/2099-00-draft.yml:4:" in page and "curly brackets" in page
-        assert server.poll() is None
-    assert not (project / "lb-template-ran").exists(), "serve ran a template from a draft"
-    assert "Traceback" not in log.read_text()
+    return "data/briefs/2099-00-draft.yml:4:"
 
 
-def test_serve_refuses_a_template_in_a_vocabulary_title_and_never_runs_it(tmp_path):
+def template_in_a_theme_title(project, template: str) -> str:
     """A theme's title is shown on many pages: previewing it must not run it either."""
+    themes = project / "data" / "themes.yml"
+    themes.write_text(themes.read_text().replace("title: Fixture Theme B", f"title: '{template}'", 1))
+    return "data/themes.yml:"
+
+
+@pytest.mark.parametrize("write", [template_in_a_draft, template_in_a_theme_title], ids=lambda w: w.__name__)
+def test_serve_refuses_a_template_and_never_runs_it(tmp_path, write):
     from mistakes import TEMPLATE
 
     project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
-    themes = project / "data" / "themes.yml"
-    themes.write_text(themes.read_text().replace("title: Fixture Theme B", f"title: '{TEMPLATE}'", 1))
+    location = write(project, TEMPLATE)
     with serving(project, tmp_path) as (server, port, log):
         home = f"http://127.0.0.1:{port}/index.html"
         page = wait_for(lambda: fetch(home), what="the first build")
-        assert "data/themes.yml:" in page and "curly brackets" in page
+        assert location in page and "curly brackets" in page
         assert server.poll() is None
-    assert not (project / "lb-template-ran").exists(), "serve ran a template from a theme title"
+    assert not (project / "lb-template-ran").exists(), f"serve ran a template ({write.__name__})"
     assert "Traceback" not in log.read_text()
 
 
