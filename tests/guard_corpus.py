@@ -324,72 +324,43 @@ def brief_problems(data: dict, stem: str) -> dict[tuple, list[str]]:
     return found
 
 
+# Each shared list with one item: its fields, with synthetic values a corpus text replaces.
+VOCABULARY_ITEMS = {
+    ThemeList: {
+        "id": "fixture-theme",
+        "title": "Fixture theme",
+        "description": "Synthetic description.",
+        "aliases": ["synthetic alias"],
+    },
+    ResourceList: {"id": "fixture-guide", "title": "Fixture guide", "url": "https://example.org/fixture"},
+    AudienceList: {"id": "fixture-audience", "title": "Fixture audience", "description": "Synthetic description."},
+    FindingKindList: {
+        "id": "fixture-kind",
+        "title": "Fixture findings",
+        "label": "Fixture finding",
+        "description": "Synthetic description.",
+    },
+    BriefTypeList: {
+        "id": "fixture-type",
+        "title": "Fixture type",
+        "plural": "Fixture types",
+        "description": "Synthetic description.",
+    },
+}
+
+
 def vocabulary_problems(place: dict[tuple, str]) -> dict[tuple, list[str]]:
     """Guard problems by path, from the real shared-list checks on lists made from `place`."""
-    at = place.get
-    lists = [
-        ThemeList.model_validate(
-            {
-                "themes": [
-                    {
-                        "id": at(("themes", 0, "id"), "fixture-theme"),
-                        "title": at(("themes", 0, "title"), "Fixture theme"),
-                        "description": at(("themes", 0, "description"), "Synthetic description."),
-                        "aliases": [at(("themes", 0, "aliases", 0), "synthetic alias")],
-                    }
-                ]
-            }
-        ),
-        ResourceList.model_validate(
-            {
-                "resources": [
-                    {
-                        "id": at(("resources", 0, "id"), "fixture-guide"),
-                        "title": at(("resources", 0, "title"), "Fixture guide"),
-                        "url": at(("resources", 0, "url"), "https://example.org/fixture"),
-                    }
-                ]
-            }
-        ),
-        AudienceList.model_validate(
-            {
-                "audiences": [
-                    {
-                        "id": at(("audiences", 0, "id"), "fixture-audience"),
-                        "title": at(("audiences", 0, "title"), "Fixture audience"),
-                        "description": at(("audiences", 0, "description"), "Synthetic description."),
-                    }
-                ]
-            }
-        ),
-        FindingKindList.model_validate(
-            {
-                "kinds": [
-                    {
-                        "id": at(("kinds", 0, "id"), "fixture-kind"),
-                        "title": at(("kinds", 0, "title"), "Fixture findings"),
-                        "label": at(("kinds", 0, "label"), "Fixture finding"),
-                        "description": at(("kinds", 0, "description"), "Synthetic description."),
-                    }
-                ]
-            }
-        ),
-        BriefTypeList.model_validate(
-            {
-                "types": [
-                    {
-                        "id": at(("types", 0, "id"), "fixture-type"),
-                        "title": at(("types", 0, "title"), "Fixture type"),
-                        "plural": at(("types", 0, "plural"), "Fixture types"),
-                        "description": at(("types", 0, "description"), "Synthetic description."),
-                    }
-                ]
-            }
-        ),
-    ]
     found = defaultdict(list)
-    for model in lists:
-        for path, message, *_ in checks.vocabulary_checks(model, VOCABULARY):
+    for model, item in VOCABULARY_ITEMS.items():
+        name = next(iter(model.model_fields))  # themes, resources, audiences, kinds, types
+        fields = {
+            field: [place.get((name, 0, field, i), value) for i, value in enumerate(values)]
+            if isinstance(values, list)
+            else place.get((name, 0, field), values)
+            for field, values in item.items()
+        }
+        for path, message, *_ in checks.vocabulary_checks(model.model_validate({name: [fields]}), VOCABULARY):
             if is_guard_problem(message):
                 found[tuple(path)].append(message)
     return found
