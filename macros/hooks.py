@@ -85,7 +85,8 @@ def on_config(config):
     for warning in build.catalogue.warnings:
         log.info(str(warning))
     # Which search this build has, decided here once: the templates read it (main.html, header).
-    config.extra["lb_pagefind"] = not material_search(config)
+    # Material's search is the file-share build's (`LB_OFFLINE`); the web build's is Pagefind.
+    config.extra["lb_pagefind"] = not config.plugins["material/search"].config.enabled
     # Material's offline plugin loads its worker shim from a CDN; use our vendored copy.
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [VENDORED_SHIM if "iframe-worker" in url else url for url in polyfills]
@@ -150,16 +151,17 @@ def on_page_content(html, page, config, files):
     generated = build.pages.get(page.file.src_uri)
     if generated is None:
         return preview_notices() + html
+    pagefind = config.extra["lb_pagefind"]  # decided once, in on_config
     words = None
-    if not material_search(config):  # Pagefind finds a section by its themes' other words too
-        boost = page.meta.get("search", {}).get("boost", 1)
+    if pagefind:  # Pagefind finds a section by its themes' other words too
+        boost = SEARCH_BOOST.get(generated.kind, 1)
         by_anchor = pages.search_keywords(build.catalogue, generated)
         words = render.SearchWords(by_anchor, round(search.WORDS_WEIGHT * boost, 2))
     rendered = pages.render(build.renderer, generated, page.file, files, words)
     page.toc = get_toc(rendered.toc)
     page.present_anchor_ids = rendered.anchors
     page.links_to_anchors = rendered.links_to_anchors
-    if material_search(config):
+    if not pagefind:
         # Material's search reads the page before it is written: it gets the page without the
         # entries that are indexed on their brief, and the whole page waits (on_page_context).
         if rendered.searchable != rendered.html:
@@ -168,11 +170,6 @@ def on_page_content(html, page, config, files):
     # Pagefind reads the written page, skipping what Material's search skips (search.py).
     build.park(page.file.src_uri, rendered.html)
     return ""
-
-
-def material_search(config) -> bool:
-    """Whether this build searches with Material's search (the file-share build) or Pagefind."""
-    return config.plugins["material/search"].config.enabled
 
 
 def preview_notices() -> str:
@@ -213,7 +210,7 @@ def add_search_keywords(config, page) -> None:
     field of its search entry, which mkdocs.yml tells Material's search to index. They find the
     section but are never its text, so no result's snippet starts with a list of them."""
     generated = build.pages.get(page.file.src_uri)
-    if generated is None or not material_search(config):
+    if generated is None or config.extra["lb_pagefind"]:
         return
     search = config.plugins["material/search"]
     keywords = pages.search_keywords(build.catalogue, generated)
