@@ -236,7 +236,7 @@ def emails(text: str, quick: Text | None = None) -> Iterator[Hit]:
         yield from _hits(EMAIL, text)
     if SPELT_AT.search(text):
         yield from _hits(SPELT_EMAIL, text)
-    if " at " in text.lower():
+    if "at" in (quick or Text(text)).lower_words:
         yield from _hits(BARE_SPELT_EMAIL, text)
 
 
@@ -425,9 +425,9 @@ def mixed_scripts(text: str, quick: Text | None = None) -> Iterator[Hit]:
 # --- Reading a text as the page shows it -------------------------------------------------------
 
 # Characters Word, case systems and email paste that change nothing on the page, or only spacing.
-INVISIBLE = frozenset(
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-)
+# Invisible letters: the Hangul fillers are letters to Unicode (every other invisible character
+# is a format character or a mark, which `_fold` drops by its category).
+INVISIBLE = frozenset("\u115f\u1160")
 # What the normaliser looks at: non-ASCII characters, HTML entities and percent-escapes.
 SPECIAL = re.compile(r"[^\x00-\x7f]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?|%[0-9A-Fa-f]{2}")
 # Markdown that the page does not show as text: emphasis, code marks, link brackets and targets.
