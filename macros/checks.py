@@ -56,6 +56,16 @@ class Vocabulary:
     brief_ids: set = field(default_factory=set)  # every brief file's id, for cross-references
 
     @functools.cached_property
+    def kind_anchors(self) -> frozenset[str]:
+        """The anchors of the headings the brief page gives each kind of finding."""
+        return frozenset({slugify(kind.title) for kind in self.kinds.values()} | {"strengths", "key-messages"})
+
+    @functools.cached_property
+    def page_anchors(self) -> frozenset[str]:
+        """Every anchor the brief page gives a heading of its own: its sections and each kind's."""
+        return PAGE_ANCHORS | self.kind_anchors
+
+    @functools.cached_property
     def theme_aliases(self) -> dict[str, str]:
         """Every other name of a theme, lower case, to its id: "did you mean" searches them too."""
         return {
@@ -275,11 +285,10 @@ def unknown(kind: str, value: str, where: str, choices, aliases: dict | None = N
 
 def case_references(brief: Brief, vocab: Vocabulary) -> Found:
     ids = [case.id for case in brief.cases]
-    kinds = kind_anchors(vocab)
     for c, case_id in enumerate(ids):
         if case_id in ids[:c]:
             yield ("cases", c, "id"), f"case id '{case_id}' is used twice in this brief: each case needs its own id"
-        elif case_id in PAGE_ANCHORS | kinds:
+        elif case_id in vocab.page_anchors:
             yield (
                 ("cases", c, "id"),
                 f"case id '{case_id}' is the anchor of a section of the brief page: choose another, such as case-{c + 1}",
@@ -326,19 +335,14 @@ def cross_references(brief: Brief, vocab: Vocabulary, own_id: str) -> Found:
 
 
 # Anchors the brief page uses for its own sections; a finding must not take one.
-PAGE_ANCHORS = {"at-a-glance", "introduction", "purpose", "cases", "questions", "actions", "see-also"}
-
-
-def kind_anchors(vocab: Vocabulary) -> set[str]:
-    """The anchors of the headings the brief page gives each kind of finding."""
-    return {slugify(kind.title) for kind in vocab.kinds.values()} | {"strengths", "key-messages"}
+PAGE_ANCHORS = frozenset({"at-a-glance", "introduction", "purpose", "cases", "questions", "actions", "see-also"})
 
 
 def section_anchors(record, vocab: Vocabulary) -> set[str]:
     """Every id the brief page gives its own headings: its sections, and each kind's heading at
     brief level and in each case."""
-    kinds = kind_anchors(vocab)
-    taken = {record.id, *PAGE_ANCHORS, *kinds}
+    kinds = vocab.kind_anchors
+    taken = {record.id, *vocab.page_anchors}
     for case in record.brief.cases:
         taken |= {case.id} | {f"{case.id}-{kind}" for kind in kinds}
     return taken
