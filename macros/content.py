@@ -404,7 +404,7 @@ def each_brief(
     try:
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context, initializer=_in_a_worker) as pool:
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 return list(pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
         return [function(job) for job in jobs]
     finally:
@@ -412,19 +412,14 @@ def each_brief(
 
 
 _checking: checks.Vocabulary | None = None
-_worker = False  # true in a forked worker of `each_brief`
-
-
-def _in_a_worker() -> None:
-    global _worker
-    _worker = True
 
 
 def _load_one(job: tuple[FilePath, str]) -> tuple[list[Problem], BriefRecord | dict | None]:
     """(problems, record) for one brief file. A worker sends back the record's data instead,
     which the parent validates again (`_record`): a record costs more to send than to remake."""
     doc, record, problems = read_brief(job[0], job[1], _checking)
-    return problems, (doc.data if _worker and record is not None else record)
+    in_a_worker = multiprocessing.parent_process() is not None
+    return problems, (doc.data if in_a_worker and record is not None else record)
 
 
 def _record(
@@ -433,7 +428,12 @@ def _record(
     """The record `_load_one` sent: made again from its data when it came from a worker."""
     if not isinstance(loaded, dict):
         return loaded
-    record = BriefRecord(job[0].stem, job[1], Brief.model_validate(loaded))
+    return make_record(job[0].stem, job[1], Brief.model_validate(loaded), vocab)
+
+
+def make_record(brief_id: str, file: str, brief: Brief, vocab: checks.Vocabulary) -> BriefRecord:
+    """A brief's record with its findings placed (each with its kind, case and anchor)."""
+    record = BriefRecord(brief_id, file, brief)
     place_entries(record, list(vocab.kinds))
     return record
 
@@ -531,8 +531,7 @@ def read_brief(
         # problem in one round.
         problems.extend(run(doc, checks.raw_checks(doc.data, vocab)))
         return doc, None, problems
-    record = BriefRecord(path.stem, doc.file, brief)
-    place_entries(record, list(vocab.kinds))
+    record = make_record(path.stem, doc.file, brief, vocab)
     problems.extend(run(doc, checks.brief_checks(record, vocab)))
     if not brief.draft:
         problems.extend(placeholders_left(doc))
