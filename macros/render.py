@@ -282,16 +282,16 @@ class Renderer:
         self.catalogue = catalogue
         self._markdown = field_markdown(catalogue.resources)
         self._stars = pseudonym_stars(catalogue)
-        self._html: dict[str, Markup] = {}
-        self._inline: dict[str, Markup] = {}
-        self._bodies: dict[Entry, Markup] = {}
-        self.entries: dict[tuple, tuple] = {}
         self.broken: list[BrokenLink] = []  # links to pages that do not exist, found while rendering
-        self._resolved: dict[tuple, tuple] = {}
+        self.release()
 
     def release(self) -> None:
-        """Forget what was kept for reuse while pages were made (every page is made by now)."""
-        self._html, self._inline, self._bodies, self.entries, self._resolved = {}, {}, {}, {}, {}
+        """Start, or forget, what is kept for reuse while pages are made (once every page is made)."""
+        self._html: dict[str, Markup] = {}  # converted editor text
+        self._inline: dict[str, Markup] = {}
+        self._bodies: dict[Entry, Markup] = {}  # item bodies
+        self.entries: dict[tuple, tuple] = {}  # theme entries, by folder
+        self._resolved: dict[tuple, tuple] = {}  # links, by folder
 
     def resolve(self, src_uri: str, page: PageRender) -> tuple:
         """(the File of page `src_uri`, its address from `page`), or (None, None): looked up in
