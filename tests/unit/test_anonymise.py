@@ -230,8 +230,45 @@ DETECTOR_CASES = {
     ),
 }
 
+# --- ways of writing a detail that real text takes, found by trying to get past the guard ---
+
+WRITTEN_OTHERWISE = [
+    ("Email jane.smith @ nhs.net today.", "an email address", "jane.smith @ nhs.net"),
+    ("Write to jane.smith at nhs.net today.", "an email address", "jane.smith at nhs.net"),
+    ("Or jane dot smith at nhs dot net.", "an email address", "jane dot smith at nhs dot net"),
+    ("Or jane_smith AT nhs DOT net.", "an email address", "jane_smith AT nhs DOT net"),
+    ("Seen by Ms J Smith on the ward.", "a named relative or professional", "Ms J Smith"),
+    ("Dr. A. Patel wrote.", "a named relative or professional", "Dr. A. Patel"),
+    ("Mrs de Souza called.", "a named relative or professional", "Mrs de Souza"),
+    ("Councillor Smith asked.", "a named relative or professional", "Councillor Smith"),
+    ("Seen on 12 03 2010.", "a date that could be a date of birth", "12 03 2010"),
+    ("Seen on 12 / 03 / 2010.", "a date that could be a date of birth", "12 / 03 / 2010"),
+    ("Seen on 2010.05.03 at home.", "a date that could be a date of birth", "2010.05.03"),
+    ("Seen on 03/05/'10 at home.", "a date that could be a date of birth", "03/05/'10"),
+    ("Seen at Example GP Practice.", "a named school, nursery, surgery or ward", "Example GP Practice"),
+    (
+        "She attends Example Pupil Referral Unit.",
+        "a named school, nursery, surgery or ward",
+        "Example Pupil Referral Unit",
+    ),
+    ("Goes to Example Playgroup.", "a named school, nursery, surgery or ward", "Example Playgroup"),
+    ("'Oliver' attended.", "a given name that is not a declared pseudonym", "Oliver"),
+    ("A girl called ‘Zed’ attended.", "a named child", "called ‘Zed"),
+]
+STILL_ORDINARY = [
+    "Staff can look at nhs.uk for guidance.",
+    "The judge hearing was adjourned.",
+    "O'Neil's team visited.",
+    "A service called 'Early Help' took the referral.",
+    "Version 2.1.3 of the tool.",
+    "Between 12 and 14 cases in 2015.",
+    "The Family Centre offered support.",
+]
+
 BAD_CASES = [(kind, text, offending) for kind, (bad, _) in DETECTOR_CASES.items() for text, offending in bad]
+BAD_CASES += [(kind, text, offending) for text, kind, offending in WRITTEN_OTHERWISE]
 GOOD_CASES = [(kind, text) for kind, (_, good) in DETECTOR_CASES.items() for text in good]
+GOOD_CASES += [("none", text) for text in STILL_ORDINARY]
 
 
 @pytest.mark.parametrize(("kind", "text", "offending"), BAD_CASES, ids=[c[2] for c in BAD_CASES])
@@ -429,49 +466,3 @@ def test_scan_never_raises_and_points_at_what_was_written(text, pseudonyms, allo
         assert finding.found and any(finding.found in reading for reading in readings)
         assert finding.written and finding.written in text
         assert finding.found not in {normalise(entry).text.strip() for entry in allowed}
-
-
-# --- ways of writing a detail that real text takes, found by trying to get past the guard ---
-
-WRITTEN_OTHERWISE = [
-    ("Email jane.smith @ nhs.net today.", "an email address", "jane.smith @ nhs.net"),
-    ("Write to jane.smith at nhs.net today.", "an email address", "jane.smith at nhs.net"),
-    ("Or jane dot smith at nhs dot net.", "an email address", "jane dot smith at nhs dot net"),
-    ("Or jane_smith AT nhs DOT net.", "an email address", "jane_smith AT nhs DOT net"),
-    ("Seen by Ms J Smith on the ward.", "a named relative or professional", "Ms J Smith"),
-    ("Dr. A. Patel wrote.", "a named relative or professional", "Dr. A. Patel"),
-    ("Mrs de Souza called.", "a named relative or professional", "Mrs de Souza"),
-    ("Councillor Smith asked.", "a named relative or professional", "Councillor Smith"),
-    ("Seen on 12 03 2010.", "a date that could be a date of birth", "12 03 2010"),
-    ("Seen on 12 / 03 / 2010.", "a date that could be a date of birth", "12 / 03 / 2010"),
-    ("Seen on 2010.05.03 at home.", "a date that could be a date of birth", "2010.05.03"),
-    ("Seen on 03/05/'10 at home.", "a date that could be a date of birth", "03/05/'10"),
-    ("Seen at Example GP Practice.", "a named school, nursery, surgery or ward", "Example GP Practice"),
-    (
-        "She attends Example Pupil Referral Unit.",
-        "a named school, nursery, surgery or ward",
-        "Example Pupil Referral Unit",
-    ),
-    ("Goes to Example Playgroup.", "a named school, nursery, surgery or ward", "Example Playgroup"),
-    ("'Oliver' attended.", "a given name that is not a declared pseudonym", "Oliver"),
-    ("A girl called ‘Zed’ attended.", "a named child", "called ‘Zed"),
-]
-STILL_ORDINARY = [
-    "Staff can look at nhs.uk for guidance.",
-    "The judge hearing was adjourned.",
-    "O'Neil's team visited.",
-    "A service called 'Early Help' took the referral.",
-    "Version 2.1.3 of the tool.",
-    "Between 12 and 14 cases in 2015.",
-    "The Family Centre offered support.",
-]
-
-
-@pytest.mark.parametrize(("text", "kind", "offending"), WRITTEN_OTHERWISE, ids=[c[2] for c in WRITTEN_OTHERWISE])
-def test_a_detail_written_the_way_pasted_text_has_it_is_flagged(text, kind, offending):
-    assert_flags_exactly(text, kind, offending)
-
-
-@pytest.mark.parametrize("text", STILL_ORDINARY)
-def test_text_near_those_ways_of_writing_is_not_flagged(text):
-    assert findings(text) == []
