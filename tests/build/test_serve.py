@@ -102,7 +102,30 @@ def template_in_a_theme_title(project, template: str) -> str:
     return "data/themes.yml:"
 
 
-@pytest.mark.parametrize("write", [template_in_a_draft, template_in_a_theme_title], ids=lambda w: w.__name__)
+def template_in_a_list(file: str, title: str):
+    """The same, in the title of an item of another shared list."""
+
+    def write(project, template: str) -> str:
+        path = project / "data" / file
+        path.write_text(path.read_text().replace(f"title: {title}", f"title: '{template}'", 1))
+        return f"data/{file}:"
+
+    write.__name__ = f"template_in_{file.removesuffix('.yml').replace('-', '_')}"
+    return write
+
+
+WRITERS = [template_in_a_draft, template_in_a_theme_title] + [
+    template_in_a_list(file, title)
+    for file, title in [
+        ("audiences.yml", "Fixture Readers"),
+        ("resources.yml", "Fixture Guide"),
+        ("finding-kinds.yml", "Strengths"),
+        ("brief-types.yml", "Multi-agency case audit"),
+    ]
+]
+
+
+@pytest.mark.parametrize("write", WRITERS, ids=lambda w: w.__name__)
 def test_serve_refuses_a_template_and_never_runs_it(tmp_path, write):
     from mistakes import TEMPLATE
 
