@@ -101,6 +101,7 @@ def test_a_file_that_is_not_a_plain_brief_stops_check_and_build(tmp_path, make_c
         assert result.returncode == 1, output[-2000:]
         assert expected in output, output[-2000:]
         assert SECRET not in output  # never read, so never printed
+        assert ".gitkeep" not in output  # a hidden file that is not a brief is not content
         assert "Traceback" not in output
     assert not (tmp_path / "site" / "briefs" / "2099-00-linked.html").exists()
 

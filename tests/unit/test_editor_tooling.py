@@ -76,6 +76,7 @@ def test_new_brief_writes_a_valid_draft_with_the_right_file_name(data, capsys):
 def test_new_brief_keeps_the_letters_of_an_accented_title_in_its_file_name(data, capsys):
     assert new_brief.main(["--year", "2100-01", "--title", "Café – naïve réponses", "--data", str(data)]) == 0
     assert "wrote data/briefs/2100-01-cafe-naive-reponses.yml" in capsys.readouterr().out
+    assert (data / "briefs" / "2100-01-cafe-naive-reponses.yml").exists()
 
 
 def test_new_brief_refuses_a_bad_year_and_an_existing_file(data, capsys):
