@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .content import check
+from .content import check, collect_less_often
 from .problems import report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else ROOT / "data"
+    collect_less_often()
     result = check(data_dir)
     errors = [p for p in result.problems if not p.warning]
     if errors:

@@ -47,6 +47,7 @@ PREVIEW_VARIABLE = "LB_PREVIEW_BRIEF"  # `make serve BRIEF=<id>` sets it
 
 
 def on_startup(command, dirty):
+    content.collect_less_often()
     build.serving = command == "serve"
     render.ENV.auto_reload = build.serving  # a preview picks up edited templates
 
