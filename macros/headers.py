@@ -21,6 +21,7 @@ NGINX_FILE = "security-headers.nginx.conf"
 # inside it are articles too, so its end is found by counting.
 CONTENT_START = re.compile(r'<article class="md-content__inner[^"]*">')
 ARTICLE_TAG = re.compile(r"<(/?)article\b", re.I)
+SCRIPT_TAG = re.compile(r"<script", re.I)
 
 
 def content_span(html: str) -> tuple[int, int] | None:
@@ -44,14 +45,15 @@ def inspect(html: str) -> tuple[bool, set[str]]:
     span = content_span(html)
     if span is None:
         return False, script_hashes(html)
-    in_content = "<script" in html[span[0] : span[1]].lower()
-    return in_content, script_hashes(html[: span[0]] + html[span[1] :])
+    start, end = span  # read in place: pages are large, and every page is inspected
+    in_content = SCRIPT_TAG.search(html, start, end) is not None
+    return in_content, script_hashes(html, 0, start) | script_hashes(html, end)
 
 
-def script_hashes(html: str) -> set[str]:
-    """'sha256-...' for every executable inline script in `html`."""
+def script_hashes(html: str, start: int = 0, end: int | None = None) -> set[str]:
+    """'sha256-...' for every executable inline script in `html` (from `start` to `end`)."""
     hashes = set()
-    for match in INLINE_SCRIPT.finditer(html):
+    for match in INLINE_SCRIPT.finditer(html, start, len(html) if end is None else end):
         attrs = match.group("attrs")
         if "src=" in attrs or "application/json" in attrs:
             continue  # external scripts are 'self'; JSON data is never executed

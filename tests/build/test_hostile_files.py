@@ -141,3 +141,14 @@ def test_a_page_made_from_data_never_replaces_a_hand_written_page(tmp_path):
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_script_in_a_hand_written_page_stops_the_build(tmp_path):
+    # Editors may write pages under docs/; a script in one (in any letter case) is never
+    # hashed into the policy, and the build stops naming the page.
+    project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
+    (project / "docs" / "notes.md").write_text("# Notes\n\nA paragraph.\n\n<SCRIPT>document.title = 'x'</SCRIPT>\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "A script appeared in the content of notes.html: nothing was published." in result.stderr
+    assert "Traceback" not in result.stderr
