@@ -6,8 +6,6 @@ outlives one build: `mkdocs serve` reloads the hooks for every rebuild, but not 
 
 from __future__ import annotations
 
-import zlib
-
 from .content import Catalogue
 from .pages import GeneratedPage
 from .problems import Problem
@@ -19,9 +17,9 @@ serving = False  # true under `mkdocs serve` (`make serve`), set once at start-u
 problems: list[Problem] = []  # content problems a preview shows on its pages until they are fixed
 files = None  # MkDocs' files collection of this build, which every link is resolved against
 pages: dict[str, GeneratedPage] = {}  # the generated pages by source path
-# Generated pages' HTML, compressed, between MkDocs' two passes (every page is made, then every
-# page is written): a national collection's pages would not fit in memory whole.
-parked: dict[str, bytes] = {}
+# A generated page's whole HTML while Material's search reads it without the entries that are
+# indexed on their briefs (the file-share build): held for that one page, from one step to the next.
+after_search: dict[str, str] = {}
 published: dict = {}  # when each brief was published on the site, by brief id (whats_new.py)
 preview: tuple[str, int] | None = None  # `make serve BRIEF=<id>`: (the brief shown, how many left out)
 unchanged: dict = {}  # a one-brief preview's checked files, re-read only when edited (content.load)
@@ -38,16 +36,5 @@ def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
     renderer = Renderer(loaded)
     problems = list(found or [])
     preview = None
-    for collected in (pages, parked, published, scripts_in_content, script_hashes, written, searchable):
+    for collected in (pages, after_search, published, scripts_in_content, script_hashes, written, searchable):
         collected.clear()
-
-
-def park(src_uri: str, html: str) -> None:
-    """Keep a page's HTML until it is written (compressed: a quick level, it is read back once)."""
-    parked[src_uri] = zlib.compress(html.encode("utf-8"), 1)
-
-
-def unpark(src_uri: str) -> str | None:
-    """The HTML parked for a page, once; None if none was."""
-    packed = parked.pop(src_uri, None)
-    return None if packed is None else zlib.decompress(packed).decode("utf-8")

@@ -2,12 +2,12 @@
 
 A generated page is made the way Material's own blog and tags plugins make theirs: `on_files`
 adds it with `File.generated` and remembers which record it shows; `on_page_markdown` gives it
-its title and no Markdown at all; `on_page_content` renders it in one call (HTML, table of
-contents, anchors, links to anchors, which MkDocs then checks). Its HTML waits, compressed, for
-`on_page_context`, where it becomes the page's content just before the page is written, so a
-large collection is never held in memory whole; in the file-share build Material's search
-reads the page first, without the entries indexed on their briefs. The web build's search,
-Pagefind, indexes the written pages (search.py).
+its title and no Markdown at all; `on_page_context` renders it in one call (HTML, table of
+contents, anchors, links to anchors, which MkDocs then checks) just before the page is written,
+so a page's HTML is held only while it is written and a large collection never in memory whole.
+In the file-share build Material's search reads the page first, without the entries indexed on
+their briefs, which are put in after it. The web build's search, Pagefind, indexes the written
+pages (search.py).
 
 A problem in the content stops the build with every problem listed (file:line:column: what
 to do), never a traceback; `mkdocs serve` shows the same and rebuilds once the file is fixed.
@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by file path; make the package
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
@@ -149,28 +149,45 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if page.file.src_uri in build.pages:
+        return ""  # made whole in on_page_context, just before it is written
+    return preview_notices() + html
+
+
+@event_priority(50)  # before Material's search plugin reads the page (the file-share build)
+def _render_generated_page(context, page, config, nav):
     generated = build.pages.get(page.file.src_uri)
     if generated is None:
-        return preview_notices() + html
+        return context
     pagefind = config.extra["lb_pagefind"]  # decided once, in on_config
     words = None
     if pagefind:  # Pagefind finds a section by its themes' other words too
         boost = SEARCH_BOOST.get(generated.kind, 1)
         by_anchor = pages.search_keywords(build.catalogue, generated)
         words = render.SearchWords(by_anchor, round(search.WORDS_WEIGHT * boost, 2))
-    rendered = pages.render(build.renderer, generated, page.file, files, words)
+    rendered = pages.render(build.renderer, generated, page.file, build.files, words)
     page.toc = get_toc(rendered.toc)
     page.present_anchor_ids = rendered.anchors
     page.links_to_anchors = rendered.links_to_anchors
-    if not pagefind:
-        # Material's search reads the page before it is written: it gets the page without the
-        # entries that are indexed on their brief, and the whole page waits (on_page_context).
-        if rendered.searchable != rendered.html:
-            build.park(page.file.src_uri, rendered.html)
-        return preview_notices() + rendered.searchable
-    # Pagefind reads the written page, skipping what Material's search skips (search.py).
-    build.park(page.file.src_uri, rendered.html)
-    return ""
+    page.content = preview_notices() + rendered.html
+    if not pagefind and rendered.searchable != rendered.html:
+        # Material's search reads the page without the entries that are indexed on their brief
+        # (so it neither indexes them twice nor spends time reading them); they are put back after.
+        build.after_search[page.file.src_uri] = page.content
+        page.content = preview_notices() + rendered.searchable
+    return context
+
+
+@event_priority(-100)  # after Material's search plugin has read the page
+def _after_search(context, page, config, nav):
+    full = build.after_search.pop(page.file.src_uri, None)
+    if full is not None:
+        page.content = full
+    add_search_keywords(config, page)
+    return context
+
+
+on_page_context = CombinedEvent(_render_generated_page, _after_search)
 
 
 def preview_notices() -> str:
@@ -182,28 +199,6 @@ def preview_notices() -> str:
     if build.preview is not None:
         notices += str(render.partial("preview_notice")(*build.preview))
     return notices
-
-
-def on_env(env, config, files):
-    # Every page's content is made by now: a link the renderer wrote to a page that does not
-    # exist stops the build, each reported at the data that asked for it.
-    if build.renderer.broken:
-        project = Path(config.config_file_path).parent
-        located = sorted({locate(broken, project) for broken in build.renderer.broken})
-        raise PluginError("Links lead to pages that do not exist; nothing was published.\n" + "\n".join(located))
-    build.renderer.release()
-    return env
-
-
-@event_priority(-100)  # after Material's search plugin has read the page
-def on_page_context(context, page, config, nav):
-    # Entries that are indexed on their brief go into theme and audience pages only now, so
-    # search neither indexes them twice nor spends time reading them.
-    full = build.unpark(page.file.src_uri)
-    if full is not None:
-        page.content = preview_notices() + full
-    add_search_keywords(config, page)
-    return context
 
 
 def add_search_keywords(config, page) -> None:
@@ -250,6 +245,13 @@ def inspect_page(name: str, output: str) -> None:
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
+    # Every page is made by now: a link the renderer wrote to a page that does not exist stops
+    # the build, each reported at the data that asked for it.
+    if build.renderer.broken:
+        project = Path(config.config_file_path).parent
+        located = sorted({locate(broken, project) for broken in build.renderer.broken})
+        raise PluginError("Links lead to pages that do not exist; nothing was published.\n" + "\n".join(located))
+    build.renderer.release()
     if build.scripts_in_content:
         raise PluginError(
             f"A script appeared in the content of {', '.join(sorted(build.scripts_in_content))}: nothing was published."

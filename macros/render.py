@@ -205,7 +205,7 @@ class PageRender:
     def url(self, src_uri: str, anchor: str | None = None, origin: Origin | BriefRecord | None = None) -> str:
         """Address of the page `src_uri` (maybe at `anchor`) from this page, as MkDocs writes one."""
         target, relative = self.renderer.resolve(src_uri, self)
-        if target is None:  # the build stops once every page is rendered (see hooks.on_env)
+        if target is None:  # the build stops once every page is made (see hooks.on_post_build)
             if isinstance(origin, BriefRecord):
                 origin = origin.origin
             self.renderer.broken.append(BrokenLink(self.file.src_uri, src_uri, origin))
