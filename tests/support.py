@@ -268,25 +268,45 @@ def result_links(page) -> list[str]:
     return current
 
 
-# --- The security policy, read back from a built site on disk (the build reads each page as
-# --- it writes it: macros/headers.py inspect)
+# --- The inline scripts of a built site, read with an HTML parser (the build finds them with
+# --- its own patterns as it writes each page: macros/headers.py)
 
 
-def scripts_in_content(site_dir: Path) -> list[str]:
-    """Pages under `site_dir` whose own content holds a script."""
-    from macros.headers import inspect
+class _InlineScripts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.current: list[str] | None = None
 
-    pages = sorted(site_dir.rglob("*.html"))
-    return [page.relative_to(site_dir).as_posix() for page in pages if inspect(page.read_text(encoding="utf-8"))[0]]
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "script" and "src" not in values and values.get("type") != "application/json":
+            self.current = []
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.current is not None:
+            self.scripts.append("".join(self.current))
+            self.current = None
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:
-    """'sha256-...' for every distinct inline script in the theme around the pages under `site_dir`."""
-    from macros.headers import inspect
+    """'sha256-...' (as a policy lists it) for every distinct inline script a browser would run in
+    the pages under `site_dir`."""
+    import base64
+    import hashlib
 
     hashes: set[str] = set()
     for page in site_dir.rglob("*.html"):
-        hashes |= inspect(page.read_text(encoding="utf-8"))[1]
+        parser = _InlineScripts()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        for script in parser.scripts:
+            digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+            hashes.add(f"'sha256-{digest}'")
     return sorted(hashes)
 
 

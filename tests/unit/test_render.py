@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros import headers
 from macros.content import load
 from macros.render import Renderer, first_sentence
 from support import FIXTURES
@@ -95,20 +96,19 @@ def test_first_sentence_keeps_the_words_and_skips_abbreviations(text, first):
     assert first_sentence(text) == first
 
 
-def test_a_script_in_page_content_is_found_and_never_hashed(tmp_path):
-    from support import inline_script_hashes, scripts_in_content
-
+def test_a_script_in_page_content_is_found_and_never_hashed():
     frame = "<html><head><script>var theme = 1;</script></head><body>{}</body></html>"
-    (tmp_path / "clean.html").write_text(
-        frame.format('<article class="md-content__inner md-typeset"><p>Text</p></article>')
+    clean = frame.format('<article class="md-content__inner md-typeset"><p>Text</p></article>')
+    bad = frame.format('<article class="md-content__inner md-typeset"><Script>evil()</Script></article>')
+    nested = frame.format(
+        '<article class="md-content__inner md-typeset"><article class="lb-key-message">x</article>'
+        "<script>evil()</script></article>"
     )
-    (tmp_path / "bad.html").write_text(
-        frame.format('<article class="md-content__inner md-typeset"><script>evil()</script></article>')
-    )
-    nested = '<article class="md-content__inner md-typeset"><article class="lb-key-message">x</article><script>evil()</script></article>'
-    (tmp_path / "nested.html").write_text(frame.format(nested))
-    assert scripts_in_content(tmp_path) == ["bad.html", "nested.html"]
-    assert len(inline_script_hashes(tmp_path)) == 1  # the theme's script, not the content's
+    theme_only = headers.script_hashes("<script>var theme = 1;</script>")
+    assert len(theme_only) == 1
+    assert headers.inspect(clean) == (False, theme_only)
+    assert headers.inspect(bad) == (True, theme_only)  # found, in any letter case, and not hashed
+    assert headers.inspect(nested) == (True, theme_only)  # after a card, which is an article too
 
 
 @settings(max_examples=400, deadline=None)
