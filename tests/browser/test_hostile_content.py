@@ -13,14 +13,16 @@ from support import FIXTURES, make_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
-PAYLOADS = [
-    "<script>window.__pwned = 'script'</script>",
-    '<img src="x" onerror="window.__pwned = \'img\'">',
-    "<div onmouseover=\"window.__pwned = 'div'\">hover</div>",
-    "<a href=\"javascript:window.__pwned='link'\">click</a>",
-    "<svg onload=\"window.__pwned = 'svg'\"></svg>",
-    "<p onclick=\"window.__pwned = 'attr'\">click</p>",
-]
+RAN = "(window.__ran = window.__ran || []).push"  # each payload that runs says so
+PAYLOADS = {
+    "script": f"<script>{RAN}('script')</script>",
+    "img": f'<img src="x" onerror="{RAN}(\'img\')">',
+    "div": f"<div onmouseover=\"{RAN}('div')\">hover</div>",
+    "link": f"<a href=\"javascript:{RAN}('link')\">click</a>",
+    "svg": f"<svg onload=\"{RAN}('svg')\"></svg>",
+    "attr": f"<p onclick=\"{RAN}('attr')\">click</p>",
+}
+POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +56,8 @@ def test_the_file_share_build_carries_its_policy_in_every_page(offline_fixture_s
         assert set(re.findall(r"'sha256-[^']+'", head)) == hashes, page
 
 
-def test_injected_markup_does_not_run_from_disk(browser, offline_fixture_site):
-    page_file = offline_fixture_site / "briefs" / "2099-00-fixture.html"
-    inject(page_file, PAYLOADS)
+def payloads_that_run(browser, page_file) -> set[str]:
+    """Open `page_file` from disk, set off every injected payload, and say which ran."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(page_file.as_uri())
@@ -68,9 +69,22 @@ def test_injected_markup_does_not_run_from_disk(browser, offline_fixture_site):
         element.dispatch_event("mouseover")
     content.locator("a[href^='javascript:']").click(force=True)
     page.wait_for_timeout(200)
-    pwned = page.evaluate("window.__pwned")
+    ran = page.evaluate("window.__ran || []")
     context.close()
-    assert pwned is None
+    return set(ran)
+
+
+def test_injected_markup_does_not_run_from_disk(browser, offline_fixture_site, tmp_path):
+    page_file = offline_fixture_site / "briefs" / "2099-00-fixture.html"
+    inject(page_file, list(PAYLOADS.values()))
+    assert payloads_that_run(browser, page_file) == set()
+    # The control: the same page without its policy runs every payload, so the payloads and the
+    # way they are set off are live, and the policy is what stops them.
+    unprotected = tmp_path / "unprotected.html"
+    html = page_file.read_text(encoding="utf-8")
+    assert len(POLICY_META.findall(html)) == 1
+    unprotected.write_text(POLICY_META.sub("", html), encoding="utf-8")
+    assert payloads_that_run(browser, unprotected) == set(PAYLOADS)
 
 
 def test_the_site_still_works_from_disk_under_its_policy(browser, offline_fixture_site):
