@@ -8,10 +8,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from macros.content import load
 from macros.pages import generated_pages
-from support import ROOT, links, normalise, shown_words, visible_text
+from support import ROOT, links, make_project, mkdocs_build, normalise, shown_words, visible_text
 
 REQUIRED = [
     "index.html",
@@ -154,3 +155,33 @@ def test_pages_are_made_without_placeholders_or_page_templates():
     for path in sources:
         text = path.read_text(encoding="utf-8")
         assert "lb-html-" not in text and "render_macros" not in text, path.relative_to(ROOT)
+
+
+def test_the_editors_guide_example_page_builds_as_the_guide_shows(tmp_path):
+    """The example in CONTRIBUTING.md's "Pages you write by hand", as written there, on this
+    site's own briefs: a card, a key message with its Reflect panel, and a theme's entries."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## Pages you write by hand", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"```markdown\n(.*?)```", section, re.S).group(1)
+    title = re.search(r"^title: (.+)$", example, re.M).group(1)
+    project = make_project(tmp_path / "project", ROOT / "data")
+    (project / "docs" / "example.md").write_text(example, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - About: about.md\n" in config
+    config = config.replace("  - About: about.md\n", f"  - About: about.md\n  - {title}: example.md\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    html = (tmp_path / "site" / "example.html").read_text(encoding="utf-8")
+    text = normalise(visible_text(html))
+    hrefs = {href for _, href in links(html)}
+    brief = yaml.safe_load((ROOT / "data" / "briefs" / "2017-18-think-family.yml").read_text(encoding="utf-8"))
+    message = next(m for m in brief["key_messages"] if m["title"] == "Fathers and/or Significant Others")
+    assert "{{" not in text
+    assert normalise(f"{brief['year']}: {brief['title']}") in text  # the brief's card
+    assert "briefs/2017-18-think-family.html" in hrefs
+    assert normalise(message["title"]) in text and "reflect" in text  # the key message
+    assert normalise(message["questions"][0]) in text
+    # The theme's entries link to the key message where its brief shows it.
+    assert "briefs/2017-18-think-family.html#fathers-and-or-significant-others" in hrefs
