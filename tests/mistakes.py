@@ -334,6 +334,17 @@ MISTAKES = {
 # What a hostile editor could write into the shared lists: (file, what is changed, into what, the
 # text on the line the problem must point at, words the message must hold). All of them are made
 # at once, in one copy of the fixture site's lists.
+# More synthetic resources with addresses, added to the fixture's list, so each mistake in an
+# address has an address of its own to be made in.
+MORE_RESOURCES = """
+  - id: fixture-two
+    title: Fixture Two
+    url: https://example.org/fixture-two
+
+  - id: fixture-three
+    title: Fixture Three
+    url: https://example.org/fixture-three
+"""
 VOCABULARY_MISTAKES = {
     "template in a theme title": (
         "themes.yml",
@@ -397,5 +408,19 @@ VOCABULARY_MISTAKES = {
         'url: "java\\nscript:alert(1)"',
         "url:",
         ["control characters"],
+    ),
+    "control character before a resource address": (
+        "resources.yml",
+        "url: https://example.org/fixture-two",
+        'url: "\\x01javascript:alert(1)"',
+        "x01javascript",
+        ["control characters"],
+    ),
+    "site-relative resource address": (
+        "resources.yml",
+        "url: https://example.org/fixture-three",
+        "url: /files/fixture-guide.pdf",
+        "url: /files",
+        ["starts with '/'", "full https:// address"],
     ),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mistakes import MISTAKES, VOCABULARY_MISTAKES
+from mistakes import MISTAKES, MORE_RESOURCES, VOCABULARY_MISTAKES
 from support import FIXTURES, make_check, make_project, mkdocs_build
 
 FIXTURE_BRIEF = (FIXTURES / "site" / "data" / "briefs" / "2099-00-fixture.yml").read_text(encoding="utf-8")
@@ -25,6 +25,8 @@ def project(tmp_path_factory):
         (project / "data" / "briefs" / file_for(number)).write_text(
             FIXTURE_BRIEF.replace(old, new, 1), encoding="utf-8"
         )
+    resources = project / "data" / "resources.yml"
+    resources.write_text(resources.read_text(encoding="utf-8") + MORE_RESOURCES, encoding="utf-8")
     for file, old, new, _, _ in VOCABULARY_MISTAKES.values():
         path = project / "data" / file
         assert old in path.read_text(encoding="utf-8"), f"test setup: {old!r} not in {file}"
