@@ -393,18 +393,21 @@ def check(data_dir: FilePath, *, workers: int | None = None) -> CheckResult:
     )
 
 
-# Python's cycle collector runs every 700 new objects by default. Reading briefs and making
-# pages create millions of short-lived objects (models, Markdown trees, template output) and few
-# cycles, so at that pace it took about 2 s of a 1000-brief build (benchmarks/RESULTS.md, step 14).
+# Python's cycle collector looks at new objects every 700 allocations, and at the whole heap each
+# time it has grown by a quarter. Reading briefs and making pages create millions of short-lived
+# objects and few cycles: at that pace it took about 2 s of a 1000-brief build, and at 10,000
+# briefs each look at the whole heap (the catalogue, the converted texts) took a second or more
+# (benchmarks/RESULTS.md, step 14).
 COLLECT_EVERY = 20_000
+WHOLE_HEAP_EVERY = 1_000  # collections of the middle generation: never, within one build
 
 
 def collect_less_often() -> None:
-    """Let Python's cycle collector run every `COLLECT_EVERY` new objects instead of 700; the
-    build and `make check` call it once, at start. Peak memory is unchanged: what the
-    collector frees here is freed all the same, a little later."""
-    first, older, oldest = gc.get_threshold()
-    gc.set_threshold(max(COLLECT_EVERY, first), older, oldest)
+    """Let Python's cycle collector look at new objects every `COLLECT_EVERY` allocations, and
+    not at the whole heap during a build or `make check`, which call it once, at start. Peak
+    memory is unchanged (the cycles a build leaves are few); `mkdocs serve` collects the heap
+    whole before each rebuild, so an old build's catalogue never lingers."""
+    gc.set_threshold(COLLECT_EVERY, gc.get_threshold()[1], WHOLE_HEAP_EVERY)
 
 
 def each_brief(

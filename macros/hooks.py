@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import gc
 import html
 import logging
 import os
@@ -53,6 +54,8 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    if build.serving:
+        gc.collect()  # the build before this one, which the collector leaves during a build (content.py)
     data_dir = Path(config.config_file_path).parent / "data"
     # `make serve BRIEF=<id>`: a preview of one brief. A build ignores it and publishes everything.
     only = os.environ.get(PREVIEW_VARIABLE, "").strip() if build.serving else ""
