@@ -31,10 +31,11 @@ searchable: set[str] = set()  # those with something for Pagefind to index (data
 
 def start(loaded: Catalogue, found: list[Problem] | None = None) -> None:
     """A new build: its content, and nothing kept from the one before (`unchanged` excepted)."""
-    global catalogue, renderer, problems, preview
+    global catalogue, renderer, problems, preview, files
     catalogue = loaded
     renderer = Renderer(loaded)
     problems = list(found or [])
     preview = None
+    files = None  # the build before this one's, until on_files
     for collected in (pages, after_search, published, scripts_in_content, script_hashes, written, searchable):
         collected.clear()

@@ -399,14 +399,17 @@ def check(data_dir: FilePath, *, workers: int | None = None) -> CheckResult:
 # briefs each look at the whole heap (the catalogue, the converted texts) took a second or more
 # (benchmarks/RESULTS.md, step 14).
 COLLECT_EVERY = 20_000
-WHOLE_HEAP_EVERY = 1_000  # collections of the middle generation: never, within one build
+# The whole heap after this many collections of the middle generation: about 200 million
+# allocations, where a build of 10,000 briefs makes about 60 (benchmarks/RESULTS.md, step 14).
+WHOLE_HEAP_EVERY = 1_000
 
 
 def collect_less_often() -> None:
     """Let Python's cycle collector look at new objects every `COLLECT_EVERY` allocations, and
-    not at the whole heap during a build or `make check`, which call it once, at start. Peak
-    memory is unchanged (the cycles a build leaves are few); `mkdocs serve` collects the heap
-    whole before each rebuild, so an old build's catalogue never lingers."""
+    at the whole heap only after `WHOLE_HEAP_EVERY` middle collections, which a build or `make
+    check` (each calls this once, at start) does not reach. Peak memory is unchanged (the cycles
+    a build leaves are few); `mkdocs serve` collects the whole heap once each rebuild has let the
+    build before it go (hooks.on_config), so an old build's catalogue does not linger."""
     gc.set_threshold(COLLECT_EVERY, gc.get_threshold()[1], WHOLE_HEAP_EVERY)
 
 

@@ -54,8 +54,6 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    if build.serving:
-        gc.collect()  # the build before this one, which the collector leaves during a build (content.py)
     data_dir = Path(config.config_file_path).parent / "data"
     # `make serve BRIEF=<id>`: a preview of one brief. A build ignores it and publishes everything.
     only = os.environ.get(PREVIEW_VARIABLE, "").strip() if build.serving else ""
@@ -85,6 +83,8 @@ def on_config(config):
             flush=True,
         )
         build.start(content.Catalogue(briefs=[], themes={}, resources={}, audiences={}), error.problems)
+    if build.serving:
+        gc.collect()  # the build before this one, let go just now (the collector waits during a build: content.py)
     build.published = whats_new.published_dates(build.catalogue, data_dir.parent)
     for warning in build.catalogue.warnings:
         log.info(str(warning))
@@ -246,6 +246,7 @@ def inspect_page(name: str, output: str) -> None:
     build.script_hashes |= hashes
 
 
+@event_priority(100)  # before other plugins write anything more (Material's search index)
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     # Every page is made by now: a link the renderer wrote to a page that does not exist stops
