@@ -21,7 +21,7 @@ NGINX_FILE = "security-headers.nginx.conf"
 # inside it are articles too, so its end is found by counting.
 CONTENT_START = re.compile(r'<article class="md-content__inner[^"]*">')
 ARTICLE_TAG = re.compile(r"<(/?)article\b", re.I)
-SCRIPT_TAG = re.compile(r"<script", re.I)
+SCRIPT_TAG = re.compile(r"<script", re.I | re.A)
 
 
 def content_span(html: str) -> tuple[int, int] | None:
