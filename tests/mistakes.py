@@ -331,9 +331,6 @@ MISTAKES = {
     ),
 }
 
-# What a hostile editor could write into the shared lists: (file, what is changed, into what, the
-# text on the line the problem must point at, words the message must hold). All of them are made
-# at once, in one copy of the fixture site's lists.
 # More synthetic resources with addresses, added to the fixture's list, so each mistake in an
 # address has an address of its own to be made in.
 MORE_RESOURCES = """
@@ -345,6 +342,9 @@ MORE_RESOURCES = """
     title: Fixture Three
     url: https://example.org/fixture-three
 """
+# What a hostile editor could write into the shared lists: (file, what is changed, into what, the
+# text on the line the problem must point at, words the message must hold). All of them are made
+# at once, in one copy of the fixture site's lists.
 VOCABULARY_MISTAKES = {
     "template in a theme title": (
         "themes.yml",

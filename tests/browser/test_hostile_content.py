@@ -74,17 +74,20 @@ def payloads_that_run(browser, page_file) -> set[str]:
     return set(ran)
 
 
-def test_injected_markup_does_not_run_from_disk(browser, offline_fixture_site, tmp_path):
+def test_injected_markup_does_not_run_from_disk(browser, offline_fixture_site):
     page_file = offline_fixture_site / "briefs" / "2099-00-fixture.html"
     inject(page_file, list(PAYLOADS.values()))
     assert payloads_that_run(browser, page_file) == set()
     # The control: the same page without its policy runs every payload, so the payloads and the
     # way they are set off are live, and the policy is what stops them.
-    unprotected = tmp_path / "unprotected.html"
+    unprotected = page_file.with_name("2099-00-fixture-unprotected.html")  # beside it: same assets
     html = page_file.read_text(encoding="utf-8")
     assert len(POLICY_META.findall(html)) == 1
     unprotected.write_text(POLICY_META.sub("", html), encoding="utf-8")
-    assert payloads_that_run(browser, unprotected) == set(PAYLOADS)
+    try:
+        assert payloads_that_run(browser, unprotected) == set(PAYLOADS)
+    finally:
+        unprotected.unlink()
 
 
 def test_the_site_still_works_from_disk_under_its_policy(browser, offline_fixture_site):

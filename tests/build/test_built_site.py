@@ -181,7 +181,9 @@ def test_the_editors_guide_example_page_builds_as_the_guide_shows(tmp_path):
     assert "{{" not in text
     assert normalise(f"{brief['year']}: {brief['title']}") in text  # the brief's card
     assert "briefs/2017-18-think-family.html" in hrefs
-    assert normalise(message["title"]) in text and "reflect" in text  # the key message
+    # The key message itself, with its own heading (a theme entry links to it instead).
+    assert 'id="fathers-and-or-significant-others"' in html
+    assert normalise(message["title"]) in text and "reflect" in text
     assert normalise(message["questions"][0]) in text
     # The theme's entries link to the key message where its brief shows it.
     assert "briefs/2017-18-think-family.html#fathers-and-or-significant-others" in hrefs

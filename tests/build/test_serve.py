@@ -155,6 +155,7 @@ def test_serve_brief_previews_that_brief_alone_and_says_what_it_left_out(tmp_pat
         for shown in ("index.html", "briefs/index.html", "themes/fixture-theme-b.html", "questions.html"):
             assert NOTICE in (fetch(f"{site}/{shown}") or ""), f"{shown} does not say what the preview left out"
         assert NOTICE in page and "quokka welfare" in page
+        assert page.count(NOTICE) == 1 and (fetch(f"{site}/index.html") or "").count(NOTICE) == 1  # once a page
         assert fetch(f"{site}/briefs/2098-99-fixture-earlier.html") is None, "a left-out brief was built"
         assert "2098-99-fixture-earlier" not in (fetch(f"{site}/briefs/index.html") or "")
         # An edit to the previewed brief shows.

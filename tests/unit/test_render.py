@@ -97,15 +97,15 @@ def test_first_sentence_keeps_the_words_and_skips_abbreviations(text, first):
 
 
 def test_a_script_in_page_content_is_found_and_never_hashed():
-    frame = "<html><head><script>var theme = 1;</script></head><body>{}</body></html>"
+    frame = "<html><head><script>var theme = 1;</script></head><body>{}<script>var after = 2;</script></body></html>"
     clean = frame.format('<article class="md-content__inner md-typeset"><p>Text</p></article>')
     bad = frame.format('<article class="md-content__inner md-typeset"><Script>evil()</Script></article>')
     nested = frame.format(
         '<article class="md-content__inner md-typeset"><article class="lb-key-message">x</article>'
         "<script>evil()</script></article>"
     )
-    theme_only = headers.script_hashes("<script>var theme = 1;</script>")
-    assert len(theme_only) == 1
+    theme_only = headers.script_hashes("<script>var theme = 1;</script><script>var after = 2;</script>")
+    assert len(theme_only) == 2  # before the content and after it
     assert headers.inspect(clean) == (False, theme_only)
     assert headers.inspect(bad) == (True, theme_only)  # found, in any letter case, and not hashed
     assert headers.inspect(nested) == (True, theme_only)  # after a card, which is an article too
