@@ -172,12 +172,13 @@ def _render_generated_page(context, page, config, nav):
     page.toc = get_toc(rendered.toc)
     page.present_anchor_ids = rendered.anchors
     page.links_to_anchors = rendered.links_to_anchors
-    page.content = preview_notices() + rendered.html
+    notices = preview_notices()
+    page.content = notices + rendered.html
     if not pagefind and rendered.searchable != rendered.html:
         # Material's search reads the page without the entries that are indexed on their brief
         # (so it neither indexes them twice nor spends time reading them); they are put back after.
         build.after_search[page.file.src_uri] = page.content
-        page.content = preview_notices() + rendered.searchable
+        page.content = notices + rendered.searchable
     return context
 
 
