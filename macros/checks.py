@@ -558,8 +558,8 @@ def resource_address_rules(name: str, items, allowed: list[str]) -> Iterator[tup
                 )
 
 
-# Vocabularies whose entries each get a page, in these folders of the site.
-PAGE_FOLDERS = {"themes": "themes", "audiences": "audiences", "types": "types"}
+# Vocabularies whose entries each get a page, in the folder of the site named as the list is.
+PAGE_FOLDERS = frozenset({"themes", "audiences", "types"})
 
 
 def vocabulary_checks(model, vocab: Vocabulary) -> Found:
@@ -576,7 +576,7 @@ def vocabulary_checks(model, vocab: Vocabulary) -> Found:
         if name in PAGE_FOLDERS and item.id == "index":
             yield (
                 (name, i, "id"),
-                f"id 'index' is taken: {PAGE_FOLDERS[name]}/index.html lists them all; choose another id",
+                f"id 'index' is taken: {name}/index.html lists them all; choose another id",
             )
     if isinstance(model, ThemeList):
         for i, theme in enumerate(items):
