@@ -251,7 +251,7 @@ def _build(loader, node, depth: int, doc: Document, seen: set[int]):
         value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError):  # a date that does not exist (2019-02-30), a number too long
         value = None
-    if value is None and node.tag != NULL or isinstance(value, int) and value.bit_length() > 64:
+    if (value is None and node.tag != NULL) or (isinstance(value, int) and value.bit_length() > 64):
         shown = str(node.value)[:40]
         fix = (
             "a date must be a real one, written 2018-03-01"
