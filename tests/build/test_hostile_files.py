@@ -114,15 +114,20 @@ def on_files(files, config):
 """
 
 
-def test_a_link_to_a_page_that_does_not_exist_fails_the_build_at_its_data_line(tmp_path):
+@pytest.mark.parametrize("env", [{}, {"LB_OFFLINE": "true"}], ids=["web build", "file-share build"])
+def test_a_link_to_a_page_that_does_not_exist_fails_the_build_at_its_data_line(tmp_path, env):
     project = make_project(tmp_path / "project", FIXTURES / "site" / "data")
     (project / "drop_theme.py").write_text(DROP_A_THEME_PAGE)
     config = (project / "mkdocs.yml").read_text()
     (project / "mkdocs.yml").write_text(
         config.replace("  - macros/hooks.py\n", "  - macros/hooks.py\n  - drop_theme.py\n")
     )
-    result = mkdocs_build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site", env=env)
     assert result.returncode == 1, result.stderr[-2000:]
+    # Stopped before anything more is written after the pages: no search index of either kind.
+    assert (tmp_path / "site" / "index.html").exists()
+    assert not (tmp_path / "site" / "pagefind").exists()
+    assert not (tmp_path / "site" / "search" / "search_index.json").exists()
     brief = (project / "data" / "briefs" / "2099-00-fixture.yml").read_text().splitlines()
     line = next(number for number, text in enumerate(brief, start=1) if "fixture-theme-b]" in text)
     assert f"data/briefs/2099-00-fixture.yml:{line}:" in result.stderr, result.stderr[-2000:]
