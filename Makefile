@@ -9,8 +9,13 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 CHROMIUM ?= /usr/bin/chromium
 
 # What an editor types after `make` (BRIEF=, TITLE=, YEAR=, TYPE=) reaches the command as it was
-# typed: make does not expand it, and the shell sees it in single quotes.
-typed = '$(subst ','\'',$(value $(1)))'
+# typed: make does not expand it, and the shell sees it in single quotes. A line break would end
+# the command early, so it is refused before anything runs.
+define newline
+
+
+endef
+typed = $(if $(findstring $(newline),$(value $(1))),$(error $(1)= holds a line break: type it on one line and run the command again))'$(subst ','\'',$(value $(1)))'
 unexport BRIEF TITLE YEAR TYPE
 
 .PHONY: serve build check test lint lock bench install install-test java clean new-brief schema build-offline guard-report
