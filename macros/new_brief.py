@@ -12,12 +12,13 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from . import periods
-from .content import load
+from .content import load, load_brief, load_vocabularies
 from .model import slugify
-from .problems import ContentError
+from .problems import ContentError, Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 q = json.dumps  # a JSON string is a valid YAML string, quoted and escaped
@@ -181,9 +182,29 @@ def main(argv: list[str]) -> int:
         latest.areas if latest else ["TODO the area"],
         next(iter(catalogue.themes)),
     )
+    if problems := skeleton_problems(text, target, data, {r.id for r in catalogue.briefs}):
+        # What was typed would make a brief the check refuses (a control character, curly
+        # brackets, a name): say so now, and write nothing.
+        print(
+            f"{target.relative_to(data.parent)} was not written: the TITLE, YEAR or TYPE typed would not pass the check."
+        )
+        print("\n".join(f"  {message}" for message in dict.fromkeys(p.message for p in problems)))
+        return 2
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target.relative_to(data.parent)}: replace each TODO, then run make check")
     return 0
+
+
+def skeleton_problems(text: str, target: Path, data: Path, brief_ids: set[str]) -> list[Problem]:
+    """The errors `make check` would find in the skeleton `text` once written as `target`,
+    found on a copy outside data/, so nothing is written when there are any."""
+    vocab, _ = load_vocabularies(data)
+    vocab.brief_ids = brief_ids | {target.stem}
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / target.name
+        copy.write_text(text, encoding="utf-8")
+        _, problems = load_brief(copy, f"{data.name}/briefs/{target.name}", vocab)
+    return [problem for problem in problems if not problem.warning]
 
 
 if __name__ == "__main__":

@@ -88,6 +88,25 @@ def test_new_brief_refuses_a_bad_year_and_an_existing_file(data, capsys):
     assert "already exists" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    "title, words",
+    [
+        ("Neglect\rand drift", "invisible control character U+000D"),
+        ("Neglect { onclick=alert(1) }", "curly brackets"),
+        ("Neglect <script>", "raw HTML '<script>'"),
+        ("Jane Example", "a given name that is not a declared pseudonym 'Jane'"),
+    ],
+    ids=["control character", "attribute list", "raw HTML", "a name"],
+)
+def test_new_brief_writes_nothing_for_a_title_the_check_would_refuse(data, capsys, title, words):
+    before = sorted((data / "briefs").iterdir())
+    assert new_brief.main(["--year", "2100-01", "--title", title, "--data", str(data)]) == 2
+    said = capsys.readouterr().out
+    assert "was not written" in said and words in said
+    assert said.count(words) == 1, "a problem found in both the title and the file name is said once"
+    assert sorted((data / "briefs").iterdir()) == before
+
+
 def test_new_brief_on_a_site_with_no_themes_yet_says_what_to_do(data, capsys):
     for brief in (data / "briefs").iterdir():
         brief.unlink()
@@ -144,6 +163,29 @@ TYPED = 'Neglect $(shell touch made-by-make) `touch made-by-shell` it\'s "quoted
 def test_make_hands_what_an_editor_typed_to_the_command_as_typed(tmp_path, target, variables, expected):
     """TITLE=, YEAR=, TYPE= and BRIEF= reach the command word for word: make expands nothing in
     them, and neither does the shell."""
+    result, recorded = run_make(tmp_path, target, variables)
+    assert result.returncode == 0, result.stderr
+    preview, *arguments = recorded.read_text().splitlines()
+    assert arguments == expected
+    assert preview == f"LB_PREVIEW_BRIEF={variables.get('BRIEF', '')}"
+    assert not any(path.name.startswith("made-by") for path in [*tmp_path.iterdir(), *ROOT.iterdir()])
+
+
+@pytest.mark.parametrize("target, variable", [("new-brief", "TITLE"), ("serve", "BRIEF")])
+def test_make_refuses_a_line_break_in_what_an_editor_typed_before_running_anything(tmp_path, target, variable):
+    """A line break would end the shell command early and run the rest as another: make says
+    which variable holds it, and runs nothing."""
+    typed = {"YEAR": "2018-19", "TITLE": "Neglect", "TYPE": "rapid-review", variable: "Neglect\ntouch made-by-shell"}
+    result, recorded = run_make(tmp_path, target, typed)
+    assert result.returncode != 0
+    assert f"{variable}= holds a line break: type it on one line" in result.stderr
+    assert not recorded.exists(), "nothing ran"
+    assert not any(path.name.startswith("made-by") for path in [*tmp_path.iterdir(), *ROOT.iterdir()])
+
+
+def run_make(tmp_path, target: str, variables: dict[str, str]):
+    """`make target NAME=value ...` with the project's Python and MkDocs replaced by a recorder:
+    (make's result, the file the recorder writes what it was given to, if it ran)."""
     recorder = tmp_path / "recorder"
     recorder.write_text(RECORDER)
     recorder.chmod(0o755)
@@ -157,8 +199,4 @@ def test_make_hands_what_an_editor_typed_to_the_command_as_typed(tmp_path, targe
         text=True,
         timeout=60,
     )
-    assert result.returncode == 0, result.stderr
-    preview, *arguments = recorded.read_text().splitlines()
-    assert arguments == expected
-    assert preview == f"LB_PREVIEW_BRIEF={variables.get('BRIEF', '')}"
-    assert not any(path.name.startswith("made-by") for path in [*tmp_path.iterdir(), *ROOT.iterdir()])
+    return result, recorded
