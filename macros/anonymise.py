@@ -14,8 +14,9 @@ numbers are left alone), NHS numbers (valid check digit), Unique Pupil Numbers (
 National Insurance numbers, postcodes, dates that could be a date of birth and birthdays next to
 an age, street addresses with or without a number and named estates, named schools, nurseries,
 GP surgeries and hospital wards, a relative or professional followed by a name ("mother Jane
-Example", "The allocated worker, Jane Example,", "Mrs Example"), a child described or named in
-context, common UK given names, and words mixing alphabets (a Cyrillic `а` in `Jаne`).
+Example", "The allocated worker, Jane Example,", "Mrs Example", "Inspector Example", "Mrs
+EXAMPLE"), a child described or named in context, common UK given names (also in capitals, as
+case records write them: "JANE"), and words mixing alphabets (a Cyrillic `а` in `Jаne`).
 
 A name is excused only when it is a declared pseudonym of the brief (`pseudonym: Felix*` on a
 case): a `*` after any other name does not excuse it.
@@ -24,8 +25,9 @@ It uses regular expressions, a short built-in list of names, `phonenumbers` and 
 no language model, nothing downloaded, nothing sent anywhere. What it cannot catch, so a person
 must still read every brief:
 
-- names it does not know: unusual, misspelt or foreign-language names, surnames on their own,
-  nicknames, initials ("J.S.") and names written in lower case;
+- names it does not know: unusual, misspelt or foreign-language names, surnames on their own or
+  in capitals ("EXAMPLE", "MRS EXAMPLE"), nicknames, initials ("J.S."), names written in lower
+  case, and given names in capitals that are also acronyms ("AVA", "SARA");
 - indirect identification: details that identify a child only in combination, such as age,
   school year, ethnicity, a rare condition, a family's circumstances or the date of an event;
 - places written without a word that marks them ("attends Example", "near the Example");
@@ -53,6 +55,8 @@ FIX = "remove it, or if it is not identifying add it under `allow:` in this file
 # Pieces shared by several patterns.
 SPACE = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # spaces, or one line break: never a blank line
 NAME_WORD = r"[A-Z][A-Za-z'’-]*[a-z]"  # a capitalised word; not an acronym such as CAMHS
+# A surname in capitals, as case records write one ("Jane SMITH"), after a title ("Mrs SMITH").
+CAPITALS_WORD = r"[A-Z][A-Z'’-]*[A-Z](?![a-z])"
 MONTH = (
     r"(?i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"  # "Feb." but not "March."
@@ -116,6 +120,12 @@ GIVEN_NAMES = frozenset(
     """.split()
 )
 
+# The given names in capitals, of three letters or more, but not those that are also the
+# acronyms briefs use: AVA (a domestic abuse charity), SARA (a risk assessment), TIA, MAX ...
+GIVEN_NAMES_IN_CAPITALS = frozenset(name.upper() for name in GIVEN_NAMES if len(name) >= 3) - frozenset(
+    "ADA ARIA AVA EVA IAN MAX MIA SAM SARA TIA".split()
+)
+
 RELATIONSHIP_OR_ROLE = (
     r"(?i:step-?(?:mother|father|mum|dad|brother|sister)|half-(?:brother|sister)"
     r"|grand(?:mother|father|ma|pa|mum|dad)|mother|father|mum|dad|gran|nan|aunt|auntie|uncle"
@@ -124,7 +134,12 @@ RELATIONSHIP_OR_ROLE = (
     r"|GP|SENCO|IRO|doctor|consultant|psychologist|psychiatrist|practitioner|advocate|manager"
     r"|health[ \t]+visitor|midwife|nurse|paediatrician|therapist|police[ \t]+officer|officer)"
 )
-TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|PC|DC|DS|DI|Sgt|Sergeant|Cllr|Councillor|Revd|Reverend|Judge)\.?"
+# Titles and ranks written before a surname. Not "Lord", "Lady", "Sir" or "Dame": briefs cite
+# public figures by them ("Lord Laming's report").
+TITLE = (
+    r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|PC|DC|DS|DI|DCI|DSI|PCSO|Sgt|Sergeant|Inspector|Insp"
+    r"|Detective|Constable|Superintendent|Supt|Cllr|Councillor|Revd|Reverend|Rabbi|Imam|Pastor|Judge)\.?"
+)
 # "Ms J Smith", "Dr. A. B. Patel": initials between a title or role and a surname.
 INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
 # "Mrs de Souza", "Mr van Dijk": the lower-case particles that begin many surnames.
@@ -133,7 +148,7 @@ STREET_WORD = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Gardens|Gdns|Court|Ct|Place|Pl"
     r"|Crescent|Terrace|Grove|Square|Sq|Estate|House|Mews|Walk|Row|Hill|Park|Parade|Rise|Green)"
 )
-DIGIT_SEP = r"[ .\-]{0,2}"  # what Word, case systems and people put between digits
+DIGIT_SEP = r"[ .\-]{0,3}"  # what Word, case systems and people put between digits: "E8 - 1AA"
 
 EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+[ \t]?@[ \t]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -149,8 +164,9 @@ AT, DOT = r"\s*[(\[{]\s*(?i:at)\s*[)\]}]\s*", r"(?:\s*[(\[{]\s*(?i:dot)\s*[)\]}]
 SPELT_AT = re.compile(r"[(\[{]\s*(?i:at)\s*[)\]}]")
 SPELT_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}")
 # A run of digits with the separators people type: "07700 900123", "+44 (0)20 7946 0000",
-# "0 7 7 0 0 9 0 0 1 2 3", "07700.900.123". What the run is is decided from its digits.
-DIGIT_RUN = re.compile(r"(?<![\w+])(?:\+[ ]?)?\(?\d(?:[ .\-]{0,2}(?:\(\d{1,4}\)|\d)|\)[ .\-]{0,2}\d)*")
+# "0 7 7 0 0 9 0 0 1 2 3", "07700.900.123", "07700/900123". What the run is is decided from its
+# digits (a date such as 12/03/2010 is no phone or NHS number).
+DIGIT_RUN = re.compile(r"(?<![\w+])(?:\+[ ]?)?\(?\d(?:[ ./\-]{0,2}(?:\(\d{1,4}\)|\d)|\)[ ./\-]{0,2}\d)*")
 UK_NUMBER = re.compile(r"0[1237]\d{8,9}")  # landlines (01, 02), 03 numbers, mobiles (07)
 POSTCODE = re.compile(rf"\b[A-Z]{{1,2}}\d[A-Z\d]?{DIGIT_SEP}\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE)
 NI_NUMBER = re.compile(  # HMRC's rules: no D F I Q U V first, no D F I O Q U V second, no BG GB ...
@@ -203,6 +219,8 @@ INSTITUTION = re.compile(
 NAMED_PERSON = re.compile(
     rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})(?:{INITIALS})?"
     rf"(?P<name>(?:{PARTICLE})?{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
+    # After a title only, a surname in capitals: after a role it could be an acronym ("GP MASH").
+    rf"|\b{TITLE}{SPACE}(?:{INITIALS})?(?P<capitals>(?:{PARTICLE})?{CAPITALS_WORD})"
 )
 DESCRIBED_CHILD = re.compile(
     rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+(?:[\w'-]+\s+){{0,5}}?"
@@ -211,6 +229,7 @@ DESCRIBED_CHILD = re.compile(
 CALLED_CHILD = re.compile(rf"\b(?i:named|called|known[ \t]+as){SPACE}['‘\"“]?(?P<name>{NAME_WORD})")
 # A capitalised word, also in quotes ('Oliver'), but not the end of "O'Neil".
 CAPITALISED_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’])(?P<name>[A-Z][a-z]+)(?![A-Za-z])")
+CAPITALS = re.compile(r"(?<![A-Za-z'’])[A-Z]{3,}(?![A-Za-z])")
 LETTERS = re.compile(r"[^\W\d_]+")
 NOT_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # Greek and Cyrillic, the look-alikes of Latin
 
@@ -393,9 +412,10 @@ def named_people(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a relative or professional followed by a name ("mother Jane Example", "Dr Example",
     # "the allocated worker, Jane Example").
     for match in NAMED_PERSON.finditer(text):
-        surname = [word for word in match["name"].split() if word[0].isupper()][0]
-        if surname.removesuffix("'s").removesuffix("’s") not in NOT_NAMES:
-            yield Hit(match.start(), match.end(), match["name"])
+        name = match["name"] or match["capitals"]
+        surname = [word for word in name.split() if word[0].isupper()][0]
+        if surname.removesuffix("'s").removesuffix("’s").title() not in NOT_NAMES:
+            yield Hit(match.start(), match.end(), name.title() if match["capitals"] else name)
 
 
 def named_children(text: str, quick: Text | None = None) -> Iterator[Hit]:
@@ -407,10 +427,14 @@ def named_children(text: str, quick: Text | None = None) -> Iterator[Hit]:
 
 
 def given_names(text: str, quick: Text | None = None) -> Iterator[Hit]:
-    # Why: a common given name that is not a declared pseudonym may be a child's real name.
+    # Why: a common given name that is not a declared pseudonym may be a child's real name, also
+    # in capitals ("JANE", "Jane SMITH" as case records write names).
     for match in CAPITALISED_WORD.finditer(text):
         if match["name"] in GIVEN_NAMES:
             yield Hit(match.start(), match.end(), match["name"])
+    for match in CAPITALS.finditer(text):
+        if match.group() in GIVEN_NAMES_IN_CAPITALS:
+            yield Hit(match.start(), match.end(), match.group().title())
 
 
 def mixed_scripts(text: str, quick: Text | None = None) -> Iterator[Hit]:
@@ -637,7 +661,11 @@ DETECTORS: list[tuple[str, Detector, Callable[[Text], bool]]] = [
     ("a named school, nursery, surgery or ward", named_places, lambda t: not t.words.isdisjoint(PLACE_WORDS)),
     ("a named relative or professional", named_people, _may_name_a_person),
     ("a named child", named_children, _may_name_a_child),
-    ("a given name that is not a declared pseudonym", given_names, lambda t: not t.words.isdisjoint(GIVEN_NAMES)),
+    (
+        "a given name that is not a declared pseudonym",
+        given_names,
+        lambda t: not t.words.isdisjoint(GIVEN_NAMES) or not t.words.isdisjoint(GIVEN_NAMES_IN_CAPITALS),
+    ),
     (
         "a word mixing alphabets (a Cyrillic or Greek letter among Latin ones)",
         mixed_scripts,
@@ -667,8 +695,10 @@ def scan(text: str, *, pseudonyms: Iterable[str] = (), allowed: Iterable[str] = 
 
 
 def declared_names(pseudonyms: Iterable[str]) -> set[str]:
-    """The words of the declared pseudonyms, without their `*`: the only names allowed."""
-    return {word for name in pseudonyms for word in normalise(name).text.replace("*", " ").split()}
+    """The words of the declared pseudonyms, without their `*`: the only names allowed, as
+    written and capitalised (a name in capitals is looked up capitalised: "FELIX" as "Felix")."""
+    words = {word for name in pseudonyms for word in normalise(name).text.replace("*", " ").split()}
+    return words | {word.title() for word in words}
 
 
 def scan_all(

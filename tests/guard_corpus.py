@@ -43,13 +43,14 @@ KINDS: dict[str, list[str]] = {
         "0 7 7 0 0 9 0 0 9 8 7",
         "07700-900-111",
         "+44 (0)7700 900222",
+        "07700/900333",
     ],
     "landline number": ["020 7946 0123", "+44 (0)20 7946 0456", "(0161) 496 0789", "0113 496 0000", "01632 960123"],
     "international number": ["+33 1 23 45 67 89", "+353 1 234 5678", "+48 22 123 45 67", "+1 212 555 0142"],
     "email address": ["jane.example@example.org", "j.example+case@example.com"],
     "spelt-out email address": ["jane.example (at) example (dot) org", "jane.example[at]example.org"],
     "mailto link": ["[email her](mailto:jane.example%40example.org)", "[write](mailto:fixture@example.com)"],
-    "postcode": ["E8 1AA", "ZZ99 9ZZ", "EC1A 1BB", "E8  1AA", "E8-1AA", "sw1a1aa"],
+    "postcode": ["E8 1AA", "ZZ99 9ZZ", "EC1A 1BB", "E8  1AA", "E8-1AA", "sw1a1aa", "E8 - 1AA"],
     "NHS number": ["999 999 9999", "9991112227", "999-000-0018", "9 9 9 1 1 1 2 2 2 7", "999.000.0018"],
     "National Insurance number": ["AB 12 34 56 C", "AB123456C", "AB-12-34-56-C", "ce 99 99 99 d"],
     "Unique Pupil Number": ["B801200005001", "B 8012 0000 5001"],
@@ -63,13 +64,19 @@ KINDS: dict[str, list[str]] = {
     "named GP surgery": ["Example Surgery", "Fixture Medical Centre"],
     "named hospital ward": ["Example Ward", "on Fixture Ward"],
     "named relative": ["mother Jane Example", "her uncle Fixture", "Stepfather Example Person"],
-    "title and surname": ["Mrs Example", "Dr Fixture", "Mr Specimen"],
+    "title and surname": [
+        "Mrs Example",
+        "Dr Fixture",
+        "Mr Specimen",
+        "Inspector Example",
+        "Mrs SPECIMEN",
+    ],
     "named professional": [
         "The allocated worker, Jane Example, visited",
         "social worker Ms Example*",
         "health visitor Oliver",
     ],
-    "given name": ["Jane", "Oliver attended", "Amelia"],
+    "given name": ["Jane", "Oliver attended", "Amelia", "JANE", "OLIVER EXAMPLE attended"],
     "named child": ["Zed is a 7 year old girl", "known as Zed"],
 }
 
@@ -418,7 +425,7 @@ def _pseudonym_positive(kind: str, detail: str, encoding: str) -> list[tuple[Pos
     if encoded is None:
         return []
     written = encoded if encoded.endswith("*") else f"{encoded}*"
-    if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?\*", written):
+    if re.fullmatch(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\*", written):
         return []
     found = brief_problems(brief_data({}, pseudonym=written), "2099-00-fixture")
     return [(Positive(kind, encoding, "pseudonym", written), bool(found.get(PSEUDONYM_POSITION[1])))]
@@ -524,6 +531,12 @@ OTHER_NEGATIVES = [
     "an Initial Health Assessment",
     "Ofsted's 2017 inspection",
     "a 12 week plan",
+    "Referred to MASH and CAMHS.",
+    "The GP MASH referral was made.",
+    "AVA training for staff",
+    "The SARA risk assessment was used.",
+    "Lord Laming's report was cited.",
+    "Seen in 2016/17 and 2017/18.",
 ]
 SLUG_NEGATIVES = [
     "case-1",
