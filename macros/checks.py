@@ -129,19 +129,18 @@ def brief_checks(record, vocab: Vocabulary) -> Found:
     yield from kind_and_type_references(brief, vocab)
     yield from cross_references(brief, vocab, record.id)
     yield from finding_rules(record, vocab)
-    for path, text in fields.brief_texts(record):
+    published = list(fields.brief_texts(record))
+    for path, text in published:
         yield from text_rules(path, text, vocab)
         if text.startswith(PLACEHOLDER) and not brief.draft:
             yield path, f"placeholder text '{text[:40]}' must be replaced before publishing (or keep `draft: true`)"
-    yield from guard_checks(record)
+    yield from guard_checks(brief, published)
     yield from pseudonym_rules(brief)
 
 
-def guard_checks(record) -> Found:
+def guard_checks(brief: Brief, published: list[tuple[Path, str]]) -> Found:
     """The anonymisation guard over every published text of the brief (`fields.brief_texts`),
     each finding located at the line and column where its text is written."""
-    brief: Brief = record.brief
-    published = list(fields.brief_texts(record))
     # The brief's own period (a day, for some reviews: 2016-04-12) is a date, never a birthday.
     allowed = [allowance.text for allowance in brief.allow] + [brief.year]
     texts = [text for _, text in published]
