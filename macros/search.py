@@ -12,8 +12,9 @@ from __future__ import annotations
 import posixpath
 import re
 import subprocess
-import sys
 from pathlib import Path
+
+import pagefind_bin
 
 BUNDLE = "pagefind"
 # What Material's search leaves out, Pagefind leaves out (one mark in the templates for both),
@@ -53,10 +54,12 @@ def index(site_dir: Path, glob: str = ALL_PAGES) -> str | None:
     else what Pagefind said."""
     if len(glob) > 100_000:  # one argument must stay well under the system's limit
         glob = ALL_PAGES
+    try:  # the binary the `pagefind[bin]` requirement installs, run without a Python of its own
+        executable = str(pagefind_bin.get_executable())
+    except FileNotFoundError as error:
+        return f"Pagefind is not installed ({error}); `make install` installs it."
     command = [
-        sys.executable,
-        "-m",
-        "pagefind",
+        executable,
         "--site",
         str(site_dir),
         "--glob",
