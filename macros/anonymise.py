@@ -81,6 +81,7 @@ NOT_NAMES = frozenset(
     Adult Adults Youth Probation Services Safeguarding Serious Review Partnership Multi Agency
     Agencies Social Care Children's Great City London Hackney National Royal General Street
     Virtual Hospital Alternative Provision Pupil Referral Residential Boarding Sixth Form
+    Detective Chief Inspector Sergeant Constable Superintendent Report Reports
     """.split()
 )
 
@@ -134,9 +135,11 @@ RELATIONSHIP_OR_ROLE = (
     r"|GP|SENCO|IRO|doctor|consultant|psychologist|psychiatrist|practitioner|advocate|manager"
     r"|health[ \t]+visitor|midwife|nurse|paediatrician|therapist|police[ \t]+officer|officer)"
 )
-# Titles and ranks written before a surname. Not "Lord", "Lady", "Sir" or "Dame": briefs cite
-# public figures by them ("Lord Laming's report").
+# Titles and ranks written before a surname, a rank perhaps after "Detective", "Chief" ... Not
+# "Lord", "Lady", "Sir" or "Dame": briefs cite public figures by them ("Lord Laming's report").
+COURTESY_TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?"
 TITLE = (
+    r"(?:(?:Detective|Chief|Police|Deputy|Assistant|Acting)[ \t]+){0,3}"
     r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|PC|DC|DS|DI|DCI|DSI|PCSO|Sgt|Sergeant|Inspector|Insp"
     r"|Detective|Constable|Superintendent|Supt|Cllr|Councillor|Revd|Reverend|Rabbi|Imam|Pastor|Judge)\.?"
 )
@@ -219,8 +222,9 @@ INSTITUTION = re.compile(
 NAMED_PERSON = re.compile(
     rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})(?:{INITIALS})?"
     rf"(?P<name>(?:{PARTICLE})?{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
-    # After a title only, a surname in capitals: after a role it could be an acronym ("GP MASH").
-    rf"|\b{TITLE}{SPACE}(?:{INITIALS})?(?P<capitals>(?:{PARTICLE})?{CAPITALS_WORD})"
+    # A surname in capitals only after Mr, Mrs, Ms, Mx, Miss or Dr: after a role or a rank it
+    # could be an acronym ("GP MASH", "DS CAIT").
+    rf"|\b{COURTESY_TITLE}{SPACE}(?:{INITIALS})?(?P<capitals>(?:{PARTICLE})?{CAPITALS_WORD})"
 )
 DESCRIBED_CHILD = re.compile(
     rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+(?:[\w'-]+\s+){{0,5}}?"

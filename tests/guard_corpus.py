@@ -69,6 +69,7 @@ KINDS: dict[str, list[str]] = {
         "Dr Fixture",
         "Mr Specimen",
         "Inspector Example",
+        "Detective Chief Inspector Specimen",
         "Mrs SPECIMEN",
     ],
     "named professional": [
@@ -537,6 +538,9 @@ OTHER_NEGATIVES = [
     "The SARA risk assessment was used.",
     "Lord Laming's report was cited.",
     "Seen in 2016/17 and 2017/18.",
+    "A Detective Inspector chaired the strategy meeting.",
+    "The Detective Sergeant from CAIT attended.",
+    "The Ofsted Inspector Report was shared.",
 ]
 SLUG_NEGATIVES = [
     "case-1",

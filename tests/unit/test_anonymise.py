@@ -257,6 +257,7 @@ WRITTEN_OTHERWISE = [
     ("A girl called ‘Zed’ attended.", "a named child", "called ‘Zed"),
     ("Seen by Inspector Example.", "a named relative or professional", "Inspector Example"),
     ("DCI Fixture attended.", "a named relative or professional", "DCI Fixture"),
+    ("Detective Chief Inspector Example led.", "a named relative or professional", "Detective Chief Inspector Example"),
     ("Mrs EXAMPLE called.", "a named relative or professional", "Mrs EXAMPLE"),
     ("Dr A. FIXTURE wrote.", "a named relative or professional", "Dr A. FIXTURE"),
     ("JANE attended.", "a given name that is not a declared pseudonym", "JANE"),
@@ -278,6 +279,10 @@ STILL_ORDINARY = [
     "The SARA risk assessment was used.",
     "Lord Laming's report was cited.",
     "Seen in 2016/17 and 2017/18.",
+    "A Detective Inspector chaired the strategy meeting.",
+    "The Detective Sergeant from CAIT attended.",
+    "The Ofsted Inspector Report was shared.",
+    "The Judge FDAC hearing was adjourned.",
 ]
 
 BAD_CASES = [(kind, text, offending) for kind, (bad, _) in DETECTOR_CASES.items() for text, offending in bad]
