@@ -29,7 +29,8 @@ def pages_glob(searchable: set[str], written: set[str]) -> str:
     """A glob naming the written pages (paths in the site) that have something to index: a
     folder whose pages all do by `folder/*.html`, the others one by one. Pagefind then never
     reads the pages made of other pages' text (question bank, discussion sheets), which at
-    national scale are most of the site. Falls back to every page if a name needs escaping."""
+    national scale are most of the site. Falls back to every page (Pagefind then reads the rest
+    too, and skips them) if a name needs escaping or the glob would be too long to pass."""
     folders: dict[str, list[str]] = {}
     for path in sorted(written):
         folders.setdefault(posixpath.dirname(path), []).append(path)
@@ -40,20 +41,20 @@ def pages_glob(searchable: set[str], written: set[str]) -> str:
             parts.append(f"{folder}/*.html" if folder else "*.html")
         else:
             parts += wanted
-    if not parts or any(GLOB_SPECIAL.search(part.removesuffix("*.html")) for part in parts):
+    glob = "{" + ",".join(parts) + "}"
+    if not parts or any(GLOB_SPECIAL.search(part.removesuffix("*.html")) for part in parts) or len(glob) > MAX_GLOB:
         return ALL_PAGES
-    return "{" + ",".join(parts) + "}"
+    return glob
 
 
 ALL_PAGES = "**/*.{html}"  # Pagefind's own default
 GLOB_SPECIAL = re.compile(r"[{}\[\]*?,!\\]")
+MAX_GLOB = 100_000  # one argument must stay well under the system's limit
 
 
 def index(site_dir: Path, glob: str = ALL_PAGES) -> str | None:
     """Index the pages of the built site that `glob` names with Pagefind; None when it worked,
     else what Pagefind said."""
-    if len(glob) > 100_000:  # one argument must stay well under the system's limit
-        glob = ALL_PAGES
     try:  # the binary the `pagefind[bin]` requirement installs, run without a Python of its own
         executable = str(pagefind_bin.get_executable())
     except FileNotFoundError as error:

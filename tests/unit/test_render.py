@@ -189,3 +189,7 @@ def test_pagefind_is_given_whole_folders_where_it_can_and_single_pages_elsewhere
     odd = {"index.html", "odd{name}.html"}
     assert pages_glob({"odd{name}.html"}, odd | {"other.html"}) == ALL_PAGES
     assert pages_glob(set(), written) == ALL_PAGES
+    # So many single pages that the glob could not be passed as one argument: every page.
+    many = {f"page-{n:06}.html" for n in range(20_000)}
+    assert pages_glob(set(list(many)[:10_000]), many) == ALL_PAGES
+    assert pages_glob(set(list(many)[:100]), many).startswith("{page-")
