@@ -370,12 +370,12 @@ def _search_once(browser, base: str, engine: dict, query: str) -> dict:
             for request in list(finished)
             if request.timing["startTime"] + max(request.timing["responseEnd"], 0) <= marks["wall"] + 1
         ]
-        searched = [request for request, _ in before if engine["index"] in request.url]
+        searched = [(request, size) for request, size in before if engine["index"] in request.url]
         return {
             "s": (marks["result"] - marks["key"]) / 1000,
             "total": sum(size for _, size in before),
-            "index": sum(size for request, size in before if engine["index"] in request.url),
-            "index_gzip": sum(_gzipped(request) for request in searched),
+            "index": sum(size for _, size in searched),
+            "index_gzip": sum(_gzipped(request) for request, _ in searched),
             "requests": len(before),
             "results": page.locator(engine["result"]).count(),
         }
