@@ -450,7 +450,7 @@ def theme_rows(catalogue: Catalogue) -> list[dict]:
     for theme_id, theme in catalogue.themes.items():
         entries = catalogue.entries_by_theme[theme_id]
         by_year = group_by_year(entries)
-        years = [year for year in catalogue.years if year in by_year]  # newest first
+        years = catalogue.theme_years(theme_id)  # newest first
         counts = {year: kind_counts(catalogue, by_year[year]) for year in years}
         total = kind_counts(catalogue, entries)
         rows.append({"theme": theme, "years": years, "recurring": len(years) >= 2, "counts": counts, "total": total})
