@@ -541,6 +541,7 @@ OTHER_NEGATIVES = [
     "A Detective Inspector chaired the strategy meeting.",
     "The Detective Sergeant from CAIT attended.",
     "The Ofsted Inspector Report was shared.",
+    "The Judge FDAC hearing was adjourned.",
 ]
 SLUG_NEGATIVES = [
     "case-1",

@@ -273,17 +273,9 @@ STILL_ORDINARY = [
     "Version 2.1.3 of the tool.",
     "Between 12 and 14 cases in 2015.",
     "The Family Centre offered support.",
-    "Referred to MASH and CAMHS.",
-    "The GP MASH referral was made.",
-    "AVA training for staff.",
-    "The SARA risk assessment was used.",
-    "Lord Laming's report was cited.",
-    "Seen in 2016/17 and 2017/18.",
-    "A Detective Inspector chaired the strategy meeting.",
-    "The Detective Sergeant from CAIT attended.",
-    "The Ofsted Inspector Report was shared.",
-    "The Judge FDAC hearing was adjourned.",
 ]
+# Acronyms in capitals, ranks without a name and public figures: tests/guard_corpus.py's
+# negatives (every one in every field, test_guard_corpus.py) hold the sentences briefs write.
 
 BAD_CASES = [(kind, text, offending) for kind, (bad, _) in DETECTOR_CASES.items() for text, offending in bad]
 BAD_CASES += [(kind, text, offending) for text, kind, offending in WRITTEN_OTHERWISE]
