@@ -1,22 +1,30 @@
 """The anonymisation guard: flags identifying personal details in every text that reaches the site.
 
-Every text is first read as the page will show it. `views(text)` normalises it (Unicode NFKC, so
-full-width digits and `＠` read as plain ones; every space-like character a space; zero-width
-characters and soft hyphens removed; HTML entities and percent-escapes decoded; dashes a hyphen;
-an id or file name such as `case-jane-example` read as the words `Case Jane Example`) and, when
-it holds Markdown, also strips emphasis and link syntax, so `J*an*e` reads `Jane`. Both readings
-are scanned; every finding keeps where it sits in the original text, so it is reported at the
-file, line and column the editor wrote it.
+Every text is first read as the page will show it. `views(text)` normalises it (Unicode NFKD
+without accents, so full-width digits and `＠` read as plain ones and `Zoë` as `Zoe`; every
+space-like character a space; zero-width characters and soft hyphens removed; HTML entities and
+percent-escapes decoded; dashes a hyphen; an id or file name such as `case-jane-example` read as
+the words `Case Jane Example`) and, when it holds Markdown, also strips emphasis and link syntax,
+so `J*an*e` reads `Jane`. Both readings are scanned; every finding keeps where it sits in the
+original text, so it is reported at the file, line and column the editor wrote it.
 
-It flags: email addresses (also `(at)`, entity or percent-encoded), UK phone numbers in any
-spacing (and, through `phonenumbers`, valid international numbers; freephone and premium service
-numbers are left alone), NHS numbers (valid check digit), Unique Pupil Numbers (`stdnum`),
-National Insurance numbers, postcodes, dates that could be a date of birth and birthdays next to
-an age, street addresses with or without a number and named estates, named schools, nurseries,
-GP surgeries and hospital wards, a relative or professional followed by a name ("mother Jane
-Example", "The allocated worker, Jane Example,", "Mrs Example", "Inspector Example", "Mrs
-EXAMPLE"), a child described or named in context, common UK given names (also in capitals, as
-case records write them: "JANE"), and words mixing alphabets (a Cyrillic `а` in `Jаne`).
+It flags: email addresses (also `(at)`, entity or percent-encoded), social media handles named
+as such, UK phone numbers in any spacing (and, through `phonenumbers`, valid international
+numbers; freephone, premium and 03 numbers, which organisations use, are left alone), NHS
+numbers (valid check digit), Unique Pupil Numbers (`stdnum`), National Insurance numbers,
+postcodes, dates that could be a date of birth and birthdays next to an age, street addresses
+with or without a number and named estates, named schools, nurseries, GP surgeries, hospital
+wards, children's homes, clubs and places of worship, a relative or professional followed by a
+name ("mother Jane Example", "The allocated worker, Jane Example,", "Mrs Example", "Inspector
+Example", "Mrs EXAMPLE", "IRO: Example"), a child described or named in context, common UK
+given names (also in capitals, as case records write them: "JANE"), and words mixing alphabets
+(a Cyrillic `а` in `Jаne`).
+
+It leaves alone what briefs from any partnership write: hospitals, charities, schemes and laws
+named after someone ("St Mary's Hospital", "Lucy Faithfull Foundation", "Clare's Law"), roles
+and ranks without a name ("the Named Doctor", "a Detective Inspector"), ages, school years and
+paragraph numbers ("aged 16/17", "Years 9/10/11", "paragraph 3.2.11") and districts ("living in
+Bethnal Green"). tests/guard_corpus.py measures both sides (`make guard-report`).
 
 A name is excused only when it is a declared pseudonym of the brief (`pseudonym: Felix*` on a
 case): a `*` after any other name does not excuse it.
@@ -26,11 +34,13 @@ no language model, nothing downloaded, nothing sent anywhere. What it cannot cat
 must still read every brief:
 
 - names it does not know: unusual, misspelt or foreign-language names, surnames on their own or
-  in capitals ("EXAMPLE", "MRS EXAMPLE"), nicknames, initials ("J.S."), names written in lower
-  case, and given names in capitals that are also acronyms ("AVA", "SARA");
+  in capitals after a role ("EXAMPLE", "MRS EXAMPLE", "Father EXAMPLE"), a family by its
+  surname ("the Example family"), nicknames, initials ("J.S."), names written in lower case,
+  and given names in capitals that are also acronyms ("AVA", "SARA");
 - indirect identification: details that identify a child only in combination, such as age,
   school year, ethnicity, a rare condition, a family's circumstances or the date of an event;
-- places written without a word that marks them ("attends Example", "near the Example");
+- places written without a word that marks them ("attends Example", "near the Example"), in
+  lower case or shortened ("Example primary school", "Example High"), and half postcodes ("E8");
 - dates in words it does not expect ("the fifth of May") and text in another language.
 
 A clean result means only that none of these patterns matched, not that the text is anonymous.
@@ -58,16 +68,20 @@ NAME_WORD = r"[A-Z][A-Za-z'’-]*[a-z]"  # a capitalised word; not an acronym su
 # A surname in capitals, as case records write one ("Jane SMITH"), after a title ("Mrs SMITH").
 CAPITALS_WORD = r"[A-Z][A-Z'’-]*[A-Z](?![a-z])"
 MONTH = (
-    r"(?i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"  # "Feb." but not "March."
+    r"(?:(?i:January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"  # "Feb." but not "March."
+    r"|May\b)"  # capitalised only: "aged 16 may apply" is the verb
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
-DAY_MONTH_YEAR = rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"
+# "12 March 2010", "1st of March 2010", "03-Mar-2016", "3 Mar '16"
+DAY_MONTH_YEAR = rf"\b{DAY}(?:\s+|-)(?:of\s+)?{MONTH}(?:,?\s+|-)(?:{YEAR}\b|['’]\d\d\b)"
 MONTH_DAY_YEAR = rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b"
 
 # Capitalised words that are not names: sentence openers, and words that follow a role or
-# "called" in ordinary text ("the social worker Team", "a service called Early Help").
+# "called", or come before "School" or "Ward", in ordinary text ("the social worker Team", "a
+# service called Early Help", "Consultant Paediatrician", "Young Carer Assessment", "IRO
+# Handbook", "Whole School Approach", "Paediatric Ward").
 NOT_NAMES = frozenset(
     """
     A An And As At But By For From He Her His How If In Into It Its Of On Or She So That The
@@ -82,6 +96,17 @@ NOT_NAMES = frozenset(
     Agencies Social Care Children's Great City London Hackney National Royal General Street
     Virtual Hospital Alternative Provision Pupil Referral Residential Boarding Sixth Form
     Detective Chief Inspector Sergeant Constable Superintendent Report Reports
+    Paediatrician Midwife Practitioner Practitioners Visitor Visitors Doctor Professional
+    Professionals Person Assessment Assessments Needs Training Handbook Practices Federation
+    Network Learning Event Briefing Briefings Neglect Mandated Contacts Matters Inclusive
+    Organisations Oversight Degree Apprenticeship Further Reading Looked After Guidance Policy
+    Procedure Procedures Protocol Strategy Meeting Meetings Conference Panel Forum Group Record
+    Records Supervision Development Programme Pathway Model Framework Toolkit Standards Quality
+    Middle First Faith Forest Unregistered Whole Specialist Improve Improving Attendance
+    Readiness Out Settings University Technical Imperial Work Stay Play Sure Start Private
+    Roman Paediatric Maternity Adolescent Mental Secure Crown County Magistrates Magistrates'
+    Useful England Wales Scotland Ireland Region Regional Year Years Reception Key Muslim Sikh
+    Hindu Jewish Christian Orthodox Anglican Methodist Baptist Pentecostal Evangelical Islamic
     """.split()
 )
 
@@ -105,7 +130,7 @@ GIVEN_NAMES = frozenset(
     Ronald Ronnie Rory Rufus Ryan Samuel Sanjay Scott Sean Sebastian Shane Shaun Shmuel Simon
     Stanley Stephen Steven Szymon Teddy Terence Theo Thomas Toby Tommy Trevor Tunde Tyler Tyrone
     Wayne William Yitzchok Yusuf Zachary Jack Tom Tommy Sam Sammy Mason Theodore Jaxon Harley
-    Tobias Ellis Kayden
+    Tobias Ellis Kayden Sonny Mohamed Billy Jesse Milo Hudson Austin Grayson Rueben
     Abigail Ada Aisha Alice Amelia Amina Amira Amy Angela Anjali Anna Anne Arabella Aria Ava
     Ayesha Ayse Bethany Bonnie Caroline Catherine Chana Chantelle Charlene Charlotte Chaya Chloe
     Claire Clare Courtney Daisy Danielle Deborah Delilah Donna Eleanor Elaine Elif Eliza
@@ -118,19 +143,39 @@ GIVEN_NAMES = frozenset(
     Priya Rachel Rebecca Rivka Rosie Samantha Sara Sarah Scarlett Shannon Sharon Sienna Simran
     Sofia Sophia Sophie Stacey Stephanie Susan Thea Tia Tracey Tracy Violet Wendy Willow
     Yasmin Zainab Zara Zeynep Zoe Ruby Paige Aaliyah Margot Orla Edith Harriet
+    Lottie Maeve Beatrice Nancy Mabel Robyn Lyla Heidi Ayla Gracie Elodie Martha
     """.split()
 )
 
 # The given names in capitals, of three letters or more, but not those that are also the
 # acronyms briefs use: AVA (a domestic abuse charity), SARA (a risk assessment), TIA, MAX ...
 GIVEN_NAMES_IN_CAPITALS = frozenset(name.upper() for name in GIVEN_NAMES if len(name) >= 3) - frozenset(
-    "ADA ARIA AVA EVA IAN MAX MIA SAM SARA TIA".split()
+    "ADA ARIA AVA EVA HENRY IAN MAX MIA SAM SARA TIA".split()
 )
+# What a name is part of when these words follow it (after its surname or an "of"): a hospital,
+# charity, scheme or law named after someone ("John Radcliffe Hospital", "Lucy Faithfull
+# Foundation", "Clare's Law"), or a term ("known as County Lines", "called Signs of Safety").
+# Not schools, nurseries or surgeries: those are named places (`INSTITUTION`).
+NAMED_AFTER = (
+    r"(?:Foundation|Trust|Hospitals?|Hospice|House|Centre|Center|Law|Institute|Ambulance|Healthcare"
+    r"|Infirmary|Memorial|Fund|Charity|Project|Programme|Award|Training|Lines|Safety|Uncertainty"
+    r"|Approach|Model|Framework|Scheme|Toolkit|Pathway|Protocol|Policy)"
+)
+NAMED_AFTER_TAIL = re.compile(
+    rf"(?:['’]s?)?(?:[ \t]+(?:(?:of|and|for|the)[ \t]+)?{NAME_WORD}(?:['’]s?)?){{0,2}}?"
+    rf"[ \t]+(?:(?:of|and|for|the)[ \t]+)?{NAMED_AFTER}\b"
+)
+NAMED_AFTER_IN_CAPITALS = re.compile(  # "CLARE'S LAW", all in capitals
+    rf"(?:['’]S?)?(?:[ \t]+(?:(?:OF|AND|FOR|THE)[ \t]+)?{CAPITALS_WORD}(?:['’]S?)?){{0,2}}?"
+    rf"[ \t]+(?:(?:OF|AND|FOR|THE)[ \t]+)?{NAMED_AFTER.upper()}\b"
+)
+SAINT = re.compile(r"\b(?:St\.?|Saint)[ \t]+$")
 
 RELATIONSHIP_OR_ROLE = (
     r"(?i:step-?(?:mother|father|mum|dad|brother|sister)|half-(?:brother|sister)"
     r"|grand(?:mother|father|ma|pa|mum|dad)|mother|father|mum|dad|gran|nan|aunt|auntie|uncle"
-    r"|brother|sister|cousin|partner|boyfriend|girlfriend|husband|wife|foster[ \t]+carer|carer"
+    r"|brother|sister|son|daughter|sibling|cousin|partner|boyfriend|girlfriend|husband|wife"
+    r"|neighbour|friend|foster[ \t]+carer|carer|matron|SW|HV|DSL|CPN|LADO"
     r"|(?:social|support|key|family|allocated|youth|case)?[ \t]*worker|head[ \t]?teacher|teacher"
     r"|GP|SENCO|IRO|doctor|consultant|psychologist|psychiatrist|practitioner|advocate|manager"
     r"|health[ \t]+visitor|midwife|nurse|paediatrician|therapist|police[ \t]+officer|officer)"
@@ -140,16 +185,17 @@ RELATIONSHIP_OR_ROLE = (
 COURTESY_TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?"
 TITLE = (
     r"(?:(?:Detective|Chief|Police|Deputy|Assistant|Acting)[ \t]+){0,3}"
-    r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|PC|DC|DS|DI|DCI|DSI|PCSO|Sgt|Sergeant|Inspector|Insp"
+    r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|PC|DC|DS|DI|PS|DCI|DSI|PCSO|Sgt|Sergeant|Inspector|Insp"
     r"|Detective|Constable|Superintendent|Supt|Cllr|Councillor|Revd|Reverend|Rabbi|Imam|Pastor|Judge)\.?"
 )
 # "Ms J Smith", "Dr. A. B. Patel": initials between a title or role and a surname.
 INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
 # "Mrs de Souza", "Mr van Dijk": the lower-case particles that begin many surnames.
-PARTICLE = r"(?:(?:de|da|das|dos|van|von|der|den|del|della|di|du|le|la|al|el|bin|ibn)[ \t]+){1,2}"
-STREET_WORD = (
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Gardens|Gdns|Court|Ct|Place|Pl"
-    r"|Crescent|Terrace|Grove|Square|Sq|Estate|House|Mews|Walk|Row|Hill|Park|Parade|Rise|Green)"
+PARTICLE = r"(?:(?:de|da|das|dos|van|von|der|den|del|della|di|du|le|la|al|el|bin|ibn)[ \t]+|[dl]['’]){1,2}"
+STREET_WORD = (  # "St" before a name is a saint's: "Bury St Edmunds"
+    r"(?:Street|St(?![ \t]+[A-Z])|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Gardens|Gdns|Court|Ct|Place|Pl"
+    r"|Crescent|Terrace|Grove|Square|Sq|Estate|House|Mews|Walk|Row|Hill|Park|Parade|Rise|Green"
+    r"|Tower|Towers|Mansions|Heights|Lodge|Buildings|Hostel)"
 )
 DIGIT_SEP = r"[ .\-]{0,3}"  # what Word, case systems and people put between digits: "E8 - 1AA"
 
@@ -161,7 +207,12 @@ EMAIL = re.compile(
 WORD_DOT = r"(?:\.|[ \t]+(?i:dot)[ \t]+)"
 BARE_SPELT_EMAIL = re.compile(
     rf"(?<![\w.+-])[A-Za-z0-9]+(?:(?:{WORD_DOT}|_|-)[A-Za-z0-9]+)+[ \t]+(?i:at)[ \t]+"
-    rf"[A-Za-z0-9-]+(?:{WORD_DOT}[A-Za-z0-9-]+)*{WORD_DOT}[A-Za-z]{{2,}}\b"
+    rf"(?!(?i:www)\.)[A-Za-z0-9-]+(?:{WORD_DOT}[A-Za-z0-9-]+)*{WORD_DOT}[A-Za-z]{{2,}}\b"
+)
+# "Snapchat: @jane_example99": a handle named as one. A bare "@example" may be anything.
+SOCIAL_HANDLE = re.compile(
+    r"\b(?i:snapchat|snap|instagram|insta|tiktok|twitter|facebook|whatsapp|telegram|discord|kik|youtube"
+    r"|handle|username|user[ \t]?name|account|profile)\b[^\n@]{0,20}?(?<![\w.])(?P<handle>@[A-Za-z0-9_.]{1,30}[A-Za-z0-9_])"
 )
 AT, DOT = r"\s*[(\[{]\s*(?i:at)\s*[)\]}]\s*", r"(?:\s*[(\[{]\s*(?i:dot)\s*[)\]}]\s*|\.)"
 SPELT_AT = re.compile(r"[(\[{]\s*(?i:at)\s*[)\]}]")
@@ -170,8 +221,12 @@ SPELT_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[
 # "0 7 7 0 0 9 0 0 1 2 3", "07700.900.123", "07700/900123". What the run is is decided from its
 # digits (a date such as 12/03/2010 is no phone or NHS number).
 DIGIT_RUN = re.compile(r"(?<![\w+])(?:\+[ ]?)?\(?\d(?:[ ./\-]{0,2}(?:\(\d{1,4}\)|\d)|\)[ ./\-]{0,2}\d)*")
-UK_NUMBER = re.compile(r"0[1237]\d{8,9}")  # landlines (01, 02), 03 numbers, mobiles (07)
-POSTCODE = re.compile(rf"\b[A-Z]{{1,2}}\d[A-Z\d]?{DIGIT_SEP}\d[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE)
+# Landlines (01, 02) and mobiles (07). Not 03 numbers, which public bodies and charities use
+# (Ofsted's 0300 ...), like the 08 service numbers (SERVICE_TYPES).
+UK_NUMBER = re.compile(r"0[127]\d{8,9}")
+POSTCODE = re.compile(  # not "S47 2nd": an ordinal is no inward code
+    rf"\b[A-Z]{{1,2}}\d[A-Z\d]?{DIGIT_SEP}\d(?!(?-i:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{{2}}\b", re.IGNORECASE
+)
 NI_NUMBER = re.compile(  # HMRC's rules: no D F I Q U V first, no D F I O Q U V second, no BG GB ...
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][ .\-]?[A-CEGHJ-NPR-TW-Z]"
     r"(?:[ .\-]{0,2}\d){6}[ .\-]{0,2}[A-D]\b",
@@ -181,17 +236,20 @@ UPN = re.compile(r"\b[A-Z](?:[ .\-]?\d){11}[ .\-]?[A-Z\d]\b", re.IGNORECASE)
 BORN_ON = re.compile(
     rf"\b(?i:born)\s+(?:(?i:in|on)\s+)?(?:the\s+)?"
     rf"(?:{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}(?:\s+{YEAR})?"
-    rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|{YEAR}\b)"
+    rf"|\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?\b|{YEAR}\b)"
 )
 WORDED_DATE = re.compile(rf"{DAY_MONTH_YEAR}|{MONTH_DAY_YEAR}")
 # "DOB 12 Mar 15", "date of birth: 3/4/16": a labelled date, however short.
-LABELLED_BIRTH_DATE = re.compile(
-    rf"\b(?i:dob|d\.o\.b|date\s+of\s+birth)\b\.?:?\s*\d{{1,2}}(?:[/.\- ]+(?:\d{{1,2}}|{MONTH}))?(?:[/.\- ]+\d{{2,4}})?"
+LABELLED_BIRTH_DATE = re.compile(  # also "DOB: Mar 2016", "Date of Birth - March 2016"
+    rf"\b(?i:dob|d\.o\.b|date\s+of\s+birth)\b\.?[ \t]*[:-]?\s*"
+    rf"(?:\d{{1,2}}(?:[/.\- ]+(?:\d{{1,2}}|{MONTH}))?(?:[/.\- ]+\d{{2,4}})?|{MONTH}[ \t]+{YEAR}\b)"
 )
-# "turned 7 on 12 June", "her 7th birthday on 3 May", "aged 7 on June 12th": an age and a day.
+# "turned 7 on 12 June", "her 7th birthday on 3 May", "aged 7 on June 12th", "birthday: 3/5": an
+# age and the day it came. Not "aged 16/17" or "aged 11-12 (Year 7/8)": an age alone is no day.
+A_DAY = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}\b|(?P<day_month>\d{{1,2}}/\d{{1,2}})\b)"
 BIRTHDAY = re.compile(
-    rf"\b(?i:birthday|turned|turns|aged|age)\b[^.\n]{{0,24}}?"
-    rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}\b|\b\d{{1,2}}[/.]\d{{1,2}}\b)"
+    rf"\b(?i:birthday|turned|turns|aged|age)\b[^.\n]{{0,24}}?\b(?i:on)\s+(?:(?i:the)\s+)?{A_DAY}"
+    rf"|\b(?i:birthday)\b\W{{1,3}}{A_DAY.replace('day_month', 'birthday_day_month')}"
 )
 NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy, 12 / 03 / 2010, 03/05/'10 (one separator twice)
     r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[ \t]?[/.-][ \t]?)(?P<month>\d{1,2})(?P=sep)(?:\d{4}|['’]?\d\d)(?![\d/-]|\.\d)"
@@ -200,37 +258,53 @@ NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy, 12 / 03 / 2010, 03
 ISO_DATE = re.compile(  # 2015-03-12, 2015/03/12 or 2015.03.12
     r"(?<![\d/.-])(?:19|20)\d\d(?P<sep>[/.-])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])(?![\d/-]|\.\d)"
 )
-STREET_ADDRESS = re.compile(
-    rf"(?:\b(?:Flat|Apartment|Unit)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
-    rf"|\b\d{{1,4}}[A-Za-z]?,?[ \t]+)(?:{NAME_WORD}[ \t]+){{1,3}}{STREET_WORD}\b"
+STREET_ADDRESS = re.compile(  # a house number, never a year: "In 2021 Family Court ..."
+    rf"(?:\b(?:Flat|Apartment|Unit|Room)[ \t]+(?:\d+[A-Za-z]?|[A-Z]\b),?[ \t]+(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
+    rf"|\b(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?,?[ \t]+)(?:{NAME_WORD}[ \t]+){{1,3}}{STREET_WORD}\b"
 )
 # "lives on Example Street", "moved to the Fixture Estate": a home named without a number.
 HOME_STREET = re.compile(
     rf"\b(?i:lives?|living|lived|resides?|residing|moved|moving|housed|rehoused|staying|stays|stayed"
-    rf"|home|address)\b(?:[ \t]+[a-z]+){{0,2}}?[ \t]+(?i:on|in|at|to|near)[ \t]+(?:(?i:the)[ \t]+)?"
-    rf"(?P<place>(?:{NAME_WORD}[ \t]+){{1,3}}{STREET_WORD})\b"
+    rf"|home|address|flat|visited|visit|visits|visiting)\b(?:[ \t]+[a-z]+){{0,2}}?[ \t]+(?P<preposition>(?i:on|in|into|at|to|near))[ \t]+(?:(?i:the)[ \t]+)?"
+    rf"(?P<place>(?:{NAME_WORD}[ \t]+){{1,3}}(?P<street>{STREET_WORD}))\b"
 )
+# Living "in Stamford Hill" or "in Bethnal Green" names a district, not a street.
+DISTRICT_WORDS = frozenset({"Hill", "Green", "Park", "Rise"})
 ESTATE = re.compile(rf"\b(?:{NAME_WORD}[ \t]+){{1,3}}Estate\b")
 INSTITUTION = re.compile(
     rf"\b(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|&)){{0,4}})[ \t]+"
     r"(?P<kind>(?:(?:Primary|Secondary|Junior|Infants?|Nursery|High|Grammar|Free|Special|Community"
-    r"|CE|RC|C of E|Catholic)[ \t]+)?(?:School|Academy|College|Primary|Nursery|Pre-?[Ss]chool"
+    r"|CE|RC|C of E|Catholic|Day)[ \t]+)?(?:School|Academy|College|Primary|Nursery|Pre-?[Ss]chool"
     r"|Children(?:['’]?s|[ \t]S)?[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward"
-    r"|GP[ \t]+(?:Practice|Surgery)|Family[ \t]+Centre|Pupil[ \t]+Referral[ \t]+Unit|PRU|Play[ \t]?[Gg]roup))\b"
-    r"(?![ \t]+(?:Hospital|Trust|NHS)\b)"  # "King's College Hospital" is a hospital, not a college
+    r"|GP[ \t]+(?:Practice|Surgery)|Group[ \t]+Practice|Family[ \t]+(?:Centre|Hub)|Pupil[ \t]+Referral[ \t]+Unit|PRU"
+    r"|Play[ \t]?[Gg]roup|Youth[ \t]+Club|[Cc]hildren['’]s[ \t]+[Hh]ome|Refuge|Mosque|Church|Synagogue|Temple|Gurdwara))\b"
+    # "King's College Hospital", "University College London Hospitals": a hospital, not a college
+    rf"(?![ \t]+(?:{NAME_WORD}[ \t]+){{0,2}}(?:Hospitals?|Trust|NHS|Healthcare)\b)"
 )
+# Between a role and a name: a space, or a label's punctuation ("IRO: Example", "mother -
+# Example", "mum (Example)"); between a rank and a name, perhaps a collar number ("PC 4321 Example").
+ROLE_THEN = rf"(?:,?{SPACE}|[ \t]*:[ \t]*|[ \t]*\([ \t]*|[ \t]+[-–][ \t]+)"
 NAMED_PERSON = re.compile(
-    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE})(?:{INITIALS})?"
+    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b{ROLE_THEN}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE}(?:\d{{2,6}}{SPACE})?|\bc/o{SPACE})"
+    rf"(?:{INITIALS})?"
     rf"(?P<name>(?:{PARTICLE})?{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
     # A surname in capitals only after Mr, Mrs, Ms, Mx, Miss or Dr: after a role or a rank it
     # could be an acronym ("GP MASH", "DS CAIT").
     rf"|\b{COURTESY_TITLE}{SPACE}(?:{INITIALS})?(?P<capitals>(?:{PARTICLE})?{CAPITALS_WORD})"
 )
+# "Zed is a 7 year old girl"; not "Neglect is a form of child abuse", "Newham is a borough with
+# high child poverty" or "Leeds is a Child Friendly City": no "of", "with" ... before the child
+# word, and no capitalised word or child-welfare term after it.
 DESCRIBED_CHILD = re.compile(
-    rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+(?:[\w'-]+\s+){{0,5}}?"
-    rf"(?i:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
+    rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+"
+    r"(?:(?!(?i:of|with|for|in|to|and|or|where|who|that|which|whose|from|on|at|by)\b)[\w'-]+\s+){0,5}?"
+    r"(?i:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
+    r"(?![ \t]+(?:[A-Z]|(?i:protection|friendly|abuse|poverty|care|safeguarding|sexual|exploitation|deaths?"
+    r"|development|health|welfare|neglect|trafficking|labour|marriage|criminal|in[ \t]+need)\b))"
 )
-CALLED_CHILD = re.compile(rf"\b(?i:named|called|known[ \t]+as){SPACE}['‘\"“]?(?P<name>{NAME_WORD})")
+# "a baby named Fixture", "known as Zed". Lower case only: "Named Doctor", "Named Midwife" are
+# statutory roles.
+CALLED_CHILD = re.compile(rf"\b(?:named|called|Called|[Kk]nown[ \t]+(?i:as)){SPACE}['‘\"“]?(?P<name>{NAME_WORD})")
 # A capitalised word, also in quotes ('Oliver'), but not the end of "O'Neil".
 CAPITALISED_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’])(?P<name>[A-Z][a-z]+)(?![A-Za-z])")
 CAPITALS = re.compile(r"(?<![A-Za-z'’])[A-Z]{3,}(?![A-Za-z])")
@@ -261,6 +335,12 @@ def emails(text: str, quick: Text | None = None) -> Iterator[Hit]:
         yield from _hits(SPELT_EMAIL, text)
     if "at" in (quick or Text(text)).lower_words:
         yield from _hits(BARE_SPELT_EMAIL, text)
+
+
+def social_handles(text: str, quick: Text | None = None) -> Iterator[Hit]:
+    # Why: a child's or an adult's account on a social network reaches them, and names them.
+    for match in SOCIAL_HANDLE.finditer(text):
+        yield Hit(*match.span("handle"))
 
 
 def _digit_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -369,17 +449,38 @@ def dates_of_birth(text: str, quick: Text | None = None) -> Iterator[Hit]:
     if "born" in quick.lower_words:
         yield from _hits(BORN_ON, text)
     if quick.digits and not quick.lower_words.isdisjoint(BIRTHDAY_WORDS):
-        yield from _hits(BIRTHDAY, text)
+        for match in BIRTHDAY.finditer(text):
+            numbers = match["day_month"] or match["birthday_day_month"]
+            if numbers is None or _is_day_and_month(*numbers.split("/")):
+                yield Hit(*match.span())
     if months and quick.digits:
         yield from _hits(WORDED_DATE, text)
     if quick.digit_followed_by(NUMBERS_DATED):
         yield from _hits(ISO_DATE, text)
         for match in NUMERIC_DATE.finditer(text):
             day, month = match["day"] or match["spaced_day"], match["month"] or match["spaced_month"]
-            if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+            if _is_day_and_month(day, month) and not _numbered(text, match):
                 yield Hit(*match.span())
     if _labelled(quick):  # last: a full date it holds is reported as such
         yield from _hits(LABELLED_BIRTH_DATE, text)
+
+
+def _is_day_and_month(day: str, month: str) -> bool:
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+# What numbers written like a date are when these words come just before them: "Years 9/10/11",
+# "paragraph 3.2.11".
+NUMBERED = re.compile(r"(?i:years?|paragraphs?|paras?|sections?|§)[ \t]*$")
+
+
+def _numbered(text: str, match: re.Match) -> bool:
+    """Whether a date-like `match` is a school year or a paragraph number: after one of the
+    `NUMBERED` words, or dotted without the leading zeros a date has ("3.2.11", not "03.02.11")."""
+    if NUMBERED.search(text, max(0, match.start() - 12), match.start()):
+        return True
+    dotted = "." in (match["sep"] or "")
+    return dotted and len(match.group()) < 8  # 03.02.11 has 8 characters, 3.2.11 has 6
 
 
 def ni_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
@@ -393,20 +494,31 @@ def street_addresses(text: str, quick: Text | None = None) -> Iterator[Hit]:
     quick = quick or Text(text)
     if quick.words.isdisjoint(STREET_WORDS):
         return
-    if quick.digit_followed_by(DIGIT_THEN_NAME):
+    if quick.digit_followed_by(DIGIT_THEN_NAME) or not quick.words.isdisjoint(DWELLING_WORDS):
         yield from _hits(STREET_ADDRESS, text)
     if not quick.lower_words.isdisjoint(HOME_WORDS):
         for match in HOME_STREET.finditer(text):
-            yield Hit(*match.span("place"))
+            district = match["preposition"].lower() == "in" and match["street"] in DISTRICT_WORDS
+            if not district and _names_a_place(match["place"]):
+                yield Hit(*match.span("place"))
     if "Estate" in quick.words:
-        yield from _hits(ESTATE, text)
+        for match in ESTATE.finditer(text):
+            if _names_a_place(match.group()):
+                yield Hit(*match.span())
+
+
+def _names_a_place(place: str) -> bool:
+    """Whether a street or estate has a name of its own before its last word: not "the High
+    Court" or "the Youth Secure Estate", whose words are all `NOT_NAMES`."""
+    return any(word not in NOT_NAMES for word in place.split()[:-1])
 
 
 def named_places(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a named school, nursery, GP surgery or hospital ward narrows a child to a few hundred.
     for match in INSTITUTION.finditer(text):
         starts = [(word.start(), word.group()) for word in re.finditer(r"\S+", match["name"])]
-        while starts and (starts[0][1] in NOT_NAMES or starts[0][1] in ("of", "and", "&")):
+        # words that name no place, and "Day": "a Private Day Nursery" names none
+        while starts and (starts[0][1] in NOT_NAMES or starts[0][1] in ("of", "and", "&", "Day")):
             starts.pop(0)
         if starts:  # "the Special School" names no school; "Example Special School" does
             yield Hit(match.start("name") + starts[0][0], match.end())
@@ -417,7 +529,7 @@ def named_people(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # "the allocated worker, Jane Example").
     for match in NAMED_PERSON.finditer(text):
         name = match["name"] or match["capitals"]
-        surname = [word for word in name.split() if word[0].isupper()][0]
+        surname = re.search(r"[A-Z][\w'’-]*", name).group()  # after any particle ("de", "d'")
         if surname.removesuffix("'s").removesuffix("’s").title() not in NOT_NAMES:
             yield Hit(match.start(), match.end(), name.title() if match["capitals"] else name)
 
@@ -426,19 +538,28 @@ def named_children(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a child described or named in context ("Jane is a 7 year old girl", "called Jane").
     for pattern in (DESCRIBED_CHILD, CALLED_CHILD):
         for match in pattern.finditer(text):
-            if match["name"] not in NOT_NAMES:
+            if match["name"] not in NOT_NAMES and not NAMED_AFTER_TAIL.match(text, match.end()):
                 yield Hit(match.start(), match.end(), match["name"])
 
 
 def given_names(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a common given name that is not a declared pseudonym may be a child's real name, also
-    # in capitals ("JANE", "Jane SMITH" as case records write names).
+    # in capitals ("JANE", "Jane SMITH" as case records write names). Not a saint's ("St Mary's
+    # Hospital") nor a name something is named after ("Lucy Faithfull Foundation", "Clare's Law").
     for match in CAPITALISED_WORD.finditer(text):
-        if match["name"] in GIVEN_NAMES:
+        if match["name"] in GIVEN_NAMES and not _named_after(text, match):
             yield Hit(match.start(), match.end(), match["name"])
     for match in CAPITALS.finditer(text):
-        if match.group() in GIVEN_NAMES_IN_CAPITALS:
+        if match.group() in GIVEN_NAMES_IN_CAPITALS and not _named_after(text, match, capitals=True):
             yield Hit(match.start(), match.end(), match.group().title())
+
+
+def _named_after(text: str, match: re.Match, *, capitals: bool = False) -> bool:
+    """Whether the name `match` found is a saint's, or what a hospital, charity, scheme or law is
+    named after (`NAMED_AFTER`), rather than a person in the text."""
+    if SAINT.search(text, max(0, match.start() - 7), match.start()):
+        return True
+    return bool((NAMED_AFTER_IN_CAPITALS if capitals else NAMED_AFTER_TAIL).match(text, match.end()))
 
 
 def mixed_scripts(text: str, quick: Text | None = None) -> Iterator[Hit]:
@@ -511,11 +632,13 @@ def _fold(char: str) -> str:
         return " "
     if category == "Pd":  # non-breaking hyphen, en and em dashes: a hyphen to a pattern
         return "-"
-    return unicodedata.normalize("NFKC", char)
+    # Compatibility forms as their letters (full-width, ligatures), and accents dropped, so
+    # "Zoë" reads "Zoe" and "Ní" reads "Ni" as the lists and patterns are written.
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
 def normalise(text: str) -> View:
-    """The text as a reader sees it: NFKC, spaces, no invisible characters, entities decoded."""
+    """The text as a reader sees it: NFKD without accents, spaces, no invisible characters, entities decoded."""
     if text.isascii() and "&" not in text and "%" not in text:
         return View(text)
     parts: list[str] = []
@@ -595,16 +718,19 @@ ROLE_WORDS = frozenset(
     "auntie uncle brother sister cousin partner boyfriend girlfriend husband wife carer worker "
     "headteacher teacher gp visitor midwife nurse paediatrician therapist officer stepmother "
     "stepfather stepmum stepdad stepbrother stepsister step half senco iro doctor consultant "
-    "psychologist psychiatrist practitioner advocate manager".split()
+    "psychologist psychiatrist practitioner advocate manager son daughter sibling neighbour friend "
+    "matron sw hv dsl cpn lado".split()
 )
 TITLE_WORDS = frozenset(re.findall(r"[A-Z][A-Za-z]+", TITLE))
 PLACE_WORDS = frozenset(
-    "School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward Unit PRU Playgroup Play".split()
+    "School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward Unit PRU Playgroup Play Hub "
+    "Club Home home Refuge Mosque Church Synagogue Temple Gurdwara".split()
 )
 STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", STREET_WORD))
+DWELLING_WORDS = frozenset({"Flat", "Apartment", "Unit", "Room"})
 HOME_WORDS = frozenset(
     "live lives living lived reside resides residing moved moving housed rehoused staying stays "
-    "stayed home address".split()
+    "stayed home address flat visited visit visits visiting".split()
 )
 BIRTHDAY_WORDS = frozenset("birthday turned turns aged age".split())
 MONTH_WORDS = frozenset(
@@ -641,7 +767,7 @@ def _may_name_a_child(t: Text) -> bool:
 
 
 def _may_name_a_person(t: Text) -> bool:
-    return not t.lower_words.isdisjoint(ROLE_WORDS) or not t.words.isdisjoint(TITLE_WORDS)
+    return not t.lower_words.isdisjoint(ROLE_WORDS) or not t.words.isdisjoint(TITLE_WORDS) or "c/o" in t.text
 
 
 def _may_name_a_street(t: Text) -> bool:
@@ -654,6 +780,7 @@ Detector = Callable[[str, "Text"], Iterator[Hit]]  # (the text, its quick tests)
 # overlapping one already reported or allowed is skipped, so "mother Jane Example" is one
 # finding, not also "Jane".
 DETECTORS: list[tuple[str, Detector, Callable[[Text], bool]]] = [
+    ("a social media handle", social_handles, lambda t: "@" in t.text),
     ("an email address", emails, lambda t: "@" in t.text or "at" in t.lower_words),
     ("a Unique Pupil Number", pupil_numbers, lambda t: t.digit_followed_by(ELEVEN_DIGITS)),
     ("a phone number", phone_numbers, lambda t: t.digit_followed_by(SEVEN_DIGITS)),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -169,11 +170,12 @@ PSEUDONYM = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\*")
 
 
 def is_pseudonym(name: str) -> bool:
-    # Read as written: full-width letters or a no-break space would pass as "words".
+    # Read as written: full-width letters or a no-break space would pass as "words" (accents are
+    # letters: "Zoë*" is a pseudonym).
     return (
         bool(PSEUDONYM.fullmatch(name))
         and all(word[0].isupper() for word in name.split())
-        and anonymise.normalise(name).text == name
+        and unicodedata.normalize("NFKC", name) == name
     )
 
 

@@ -379,6 +379,19 @@ def test_a_star_after_a_name_that_is_not_a_declared_pseudonym_excuses_nothing(da
     assert any("'social worker Ms Example'" in p.message for p in problems), problems
 
 
+def test_a_pseudonym_with_an_accent_is_a_pseudonym_and_excuses_its_name(data):
+    """Accents are letters: "Zoë*" is declared like "Zoe*", and excuses the name however it is
+    written ("Zoë", "Zoe", "ZOË")."""
+    brief = data / BRIEF
+    text = brief.read_text(encoding="utf-8")
+    text = text.replace("pseudonym: Sample*", "pseudonym: Zoë*", 1).replace(
+        "summary: Sample is a synthetic example case for tests.", "summary: Zoë* and ZOË were seen; Zoe* settled.", 1
+    )
+    brief.write_text(text, encoding="utf-8")
+    assert "Zoë*" in text and "ZOË" in text
+    load(data)  # no ContentError
+
+
 def test_an_allowance_covers_the_exact_text_however_it_is_spaced(data):
     brief = data / BRIEF
     text = brief.read_text(encoding="utf-8").replace(
