@@ -8,17 +8,17 @@ the words `Case Jane Example`) and, when it holds Markdown, also strips emphasis
 so `J*an*e` reads `Jane`. Both readings are scanned; every finding keeps where it sits in the
 original text, so it is reported at the file, line and column the editor wrote it.
 
-It flags: email addresses (also `(at)`, entity or percent-encoded), social media handles named
-as such, UK phone numbers in any spacing (and, through `phonenumbers`, valid international
-numbers; freephone, premium and 03 numbers, which organisations use, are left alone), NHS
-numbers (valid check digit), Unique Pupil Numbers (`stdnum`), National Insurance numbers,
-postcodes, dates that could be a date of birth and birthdays next to an age, street addresses
-with or without a number and named estates, named schools, nurseries, GP surgeries, hospital
-wards, children's homes, clubs and places of worship, a relative or professional followed by a
-name ("mother Jane Example", "The allocated worker, Jane Example,", "Mrs Example", "Inspector
-Example", "Mrs EXAMPLE", "IRO: Example"), a child described or named in context, common UK
-given names (also in capitals, as case records write them: "JANE"), and words mixing alphabets
-(a Cyrillic `а` in `Jаne`).
+It flags: email addresses (also `(at)`, entity or percent-encoded), social media handles on the
+networks children use or named as such, UK phone numbers in any spacing (and, through
+`phonenumbers`, valid international numbers; freephone, premium and 03 numbers, which
+organisations use, are left alone), NHS numbers (valid check digit), Unique Pupil Numbers
+(`stdnum`), National Insurance numbers, postcodes, dates that could be a date of birth and
+birthdays next to an age, street addresses with or without a number and named estates, named
+schools, nurseries, family hubs, GP surgeries, hospital wards and youth clubs, a relative or
+professional followed by a name ("mother Jane Example", "The allocated worker, Jane Example,",
+"Mrs Example", "Inspector Example", "Mrs EXAMPLE", "PC 4321 Example"), a child described or
+named in context, common UK given names (also in capitals, as case records write them: "JANE"),
+and words mixing alphabets (a Cyrillic `а` in `Jаne`).
 
 It leaves alone what briefs from any partnership write: hospitals, charities, schemes and laws
 named after someone ("St Mary's Hospital", "Lucy Faithfull Foundation", "Clare's Law"), roles
@@ -39,8 +39,12 @@ must still read every brief:
   and given names in capitals that are also acronyms ("AVA", "SARA");
 - indirect identification: details that identify a child only in combination, such as age,
   school year, ethnicity, a rare condition, a family's circumstances or the date of an event;
+- a name after a label's punctuation ("IRO: Example", "mum (Example)"): "Mother: White British"
+  is how reviews describe a family;
 - places written without a word that marks them ("attends Example", "near the Example"), in
-  lower case or shortened ("Example primary school", "Example High"), and half postcodes ("E8");
+  lower case or shortened ("Example primary school", "Example High"), half postcodes ("E8"), and
+  places of worship, refuges and children's homes, which briefs name to describe communities
+  and services;
 - dates in words it does not expect ("the fifth of May") and text in another language.
 
 A clean result means only that none of these patterns matched, not that the text is anonymous.
@@ -68,9 +72,13 @@ NAME_WORD = r"[A-Z][A-Za-z'’-]*[a-z]"  # a capitalised word; not an acronym su
 # A surname in capitals, as case records write one ("Jane SMITH"), after a title ("Mrs SMITH").
 CAPITALS_WORD = r"[A-Z][A-Z'’-]*[A-Z](?![a-z])"
 MONTH = (
+    r"(?i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"  # "Feb." but not "March."
+)
+# Beside an age, "may" is the verb ("children aged 10 may be seen alone"): May capitalised only.
+AGE_MONTH = (
     r"(?:(?i:January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"  # "Feb." but not "March."
-    r"|May\b)"  # capitalised only: "aged 16 may apply" is the verb
+    r"|(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?|May\b)"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
@@ -79,9 +87,9 @@ DAY_MONTH_YEAR = rf"\b{DAY}(?:\s+|-)(?:of\s+)?{MONTH}(?:,?\s+|-)(?:{YEAR}\b|['�
 MONTH_DAY_YEAR = rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b"
 
 # Capitalised words that are not names: sentence openers, and words that follow a role or
-# "called", or come before "School" or "Ward", in ordinary text ("the social worker Team", "a
-# service called Early Help", "Consultant Paediatrician", "Young Carer Assessment", "IRO
-# Handbook", "Whole School Approach", "Paediatric Ward").
+# "called" in ordinary text ("the social worker Team", "a service called Early Help", "Consultant
+# Paediatrician", "Young Carer Assessment", "IRO Handbook"). Never a word that is also a surname
+# or a given name people have ("Mrs England", "Christian", "Faith").
 NOT_NAMES = frozenset(
     """
     A An And As At But By For From He Her His How If In Into It Its Of On Or She So That The
@@ -102,11 +110,18 @@ NOT_NAMES = frozenset(
     Organisations Oversight Degree Apprenticeship Further Reading Looked After Guidance Policy
     Procedure Procedures Protocol Strategy Meeting Meetings Conference Panel Forum Group Record
     Records Supervision Development Programme Pathway Model Framework Toolkit Standards Quality
+    Paediatric Maternity Adolescent Mental Secure County Useful Region Regional Year Years
+    Reception Refresher Annual
+    """.split()
+)
+# Words before "School", "College", "Nursery" or "Ward" that name no place ("a Middle School", "a
+# Whole School Approach", "the Paediatric Ward"), as well as `NOT_NAMES`.
+NOT_PLACE_NAMES = NOT_NAMES | frozenset(
+    """
     Middle First Faith Forest Unregistered Whole Specialist Improve Improving Attendance
-    Readiness Out Settings University Technical Imperial Work Stay Play Sure Start Private
-    Roman Paediatric Maternity Adolescent Mental Secure Crown County Magistrates Magistrates'
-    Useful England Wales Scotland Ireland Region Regional Year Years Reception Key Muslim Sikh
-    Hindu Jewish Christian Orthodox Anglican Methodist Baptist Pentecostal Evangelical Islamic
+    Readiness Out Settings University Technical Imperial Work Stay Play Sure Start Private Day
+    Roman Muslim Sikh Hindu Jewish Christian Orthodox Anglican Methodist Baptist Pentecostal
+    Evangelical Islamic Key
     """.split()
 )
 
@@ -157,25 +172,34 @@ GIVEN_NAMES_IN_CAPITALS = frozenset(name.upper() for name in GIVEN_NAMES if len(
 # Foundation", "Clare's Law"), or a term ("known as County Lines", "called Signs of Safety").
 # Not schools, nurseries or surgeries: those are named places (`INSTITUTION`).
 NAMED_AFTER = (
-    r"(?:Foundation|Trust|Hospitals?|Hospice|House|Centre|Center|Law|Institute|Ambulance|Healthcare"
-    r"|Infirmary|Memorial|Fund|Charity|Project|Programme|Award|Training|Lines|Safety|Uncertainty"
-    r"|Approach|Model|Framework|Scheme|Toolkit|Pathway|Protocol|Policy)"
+    r"Foundation|Trust|Hospitals?|Hospice|Centre|Center|Institute|Ambulance|Healthcare|Infirmary"
+    r"|Memorial|Charity|Programme|Award|Training|Safety|Uncertainty|Approach|Model|Framework"
+    r"|Scheme|Toolkit|Pathway|Protocol|Policy"
 )
-NAMED_AFTER_TAIL = re.compile(
-    rf"(?:['’]s?)?(?:[ \t]+(?:(?:of|and|for|the)[ \t]+)?{NAME_WORD}(?:['’]s?)?){{0,2}}?"
-    rf"[ \t]+(?:(?:of|and|for|the)[ \t]+)?{NAMED_AFTER}\b"
-)
-NAMED_AFTER_IN_CAPITALS = re.compile(  # "CLARE'S LAW", all in capitals
-    rf"(?:['’]S?)?(?:[ \t]+(?:(?:OF|AND|FOR|THE)[ \t]+)?{CAPITALS_WORD}(?:['’]S?)?){{0,2}}?"
-    rf"[ \t]+(?:(?:OF|AND|FOR|THE)[ \t]+)?{NAMED_AFTER.upper()}\b"
-)
-SAINT = re.compile(r"\b(?:St\.?|Saint)[ \t]+$")
+# Words that are also surnames ("Sarah Law", "Jack House"): what something is named after only
+# with a possessive ("Clare's Law", "Martha's Rule"), after a surname ("Ronald McDonald House")
+# or before one of `NAMED_AFTER` ("Claire House Children's Hospice").
+NAMED_AFTER_IF = r"House|Law|Lines|Fund|Project|Rule"
+
+
+def _tail(word: str, connector: str, names: str) -> re.Pattern:
+    return re.compile(
+        rf"(?:['’][sS]?)?(?:[ \t]+(?:(?:{connector})[ \t]+)?{word}(?:['’][sS]?)?){{0,2}}?"
+        rf"[ \t]+(?:(?:{connector})[ \t]+)?(?P<what>{names})\b"
+    )
+
+
+NAMED_AFTER_TAIL = _tail(NAME_WORD, "of|and|for|the", f"{NAMED_AFTER}|{NAMED_AFTER_IF}")
+# "CLARE'S LAW", all in capitals
+NAMED_AFTER_IN_CAPITALS = _tail(CAPITALS_WORD, "OF|AND|FOR|THE", f"{NAMED_AFTER}|{NAMED_AFTER_IF}".upper())
+NAMED_AFTER_IF_WORDS = frozenset(NAMED_AFTER_IF.split("|"))
+SAINT = re.compile(r"\b(?i:St\.?|Saint)[ \t]+$")
 
 RELATIONSHIP_OR_ROLE = (
     r"(?i:step-?(?:mother|father|mum|dad|brother|sister)|half-(?:brother|sister)"
     r"|grand(?:mother|father|ma|pa|mum|dad)|mother|father|mum|dad|gran|nan|aunt|auntie|uncle"
     r"|brother|sister|son|daughter|sibling|cousin|partner|boyfriend|girlfriend|husband|wife"
-    r"|neighbour|friend|foster[ \t]+carer|carer|matron|SW|HV|DSL|CPN|LADO"
+    r"|foster[ \t]+carer|carer|matron"
     r"|(?:social|support|key|family|allocated|youth|case)?[ \t]*worker|head[ \t]?teacher|teacher"
     r"|GP|SENCO|IRO|doctor|consultant|psychologist|psychiatrist|practitioner|advocate|manager"
     r"|health[ \t]+visitor|midwife|nurse|paediatrician|therapist|police[ \t]+officer|officer)"
@@ -192,10 +216,10 @@ TITLE = (
 INITIALS = r"(?:[A-Z]\.?[ \t]+){1,3}"
 # "Mrs de Souza", "Mr van Dijk": the lower-case particles that begin many surnames.
 PARTICLE = r"(?:(?:de|da|das|dos|van|von|der|den|del|della|di|du|le|la|al|el|bin|ibn)[ \t]+|[dl]['’]){1,2}"
-STREET_WORD = (  # "St" before a name is a saint's: "Bury St Edmunds"
-    r"(?:Street|St(?![ \t]+[A-Z])|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Gardens|Gdns|Court|Ct|Place|Pl"
+STREET_WORD = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Gardens|Gdns|Court|Ct|Place|Pl"
     r"|Crescent|Terrace|Grove|Square|Sq|Estate|House|Mews|Walk|Row|Hill|Park|Parade|Rise|Green"
-    r"|Tower|Towers|Mansions|Heights|Lodge|Buildings|Hostel)"
+    r"|Tower|Towers|Mansions|Heights|Lodge|Buildings)"
 )
 DIGIT_SEP = r"[ .\-]{0,3}"  # what Word, case systems and people put between digits: "E8 - 1AA"
 
@@ -209,18 +233,20 @@ BARE_SPELT_EMAIL = re.compile(
     rf"(?<![\w.+-])[A-Za-z0-9]+(?:(?:{WORD_DOT}|_|-)[A-Za-z0-9]+)+[ \t]+(?i:at)[ \t]+"
     rf"(?!(?i:www)\.)[A-Za-z0-9-]+(?:{WORD_DOT}[A-Za-z0-9-]+)*{WORD_DOT}[A-Za-z]{{2,}}\b"
 )
-# "Snapchat: @jane_example99": a handle named as one. A bare "@example" may be anything.
+# "Snapchat: @jane_example99": a handle on the networks children use, or named as one. A bare
+# "@example" may be anything, and organisations post on Twitter, Facebook and YouTube.
 SOCIAL_HANDLE = re.compile(
-    r"\b(?i:snapchat|snap|instagram|insta|tiktok|twitter|facebook|whatsapp|telegram|discord|kik|youtube"
-    r"|handle|username|user[ \t]?name|account|profile)\b[^\n@]{0,20}?(?<![\w.])(?P<handle>@[A-Za-z0-9_.]{1,30}[A-Za-z0-9_])"
+    r"\b(?i:snapchat|snap|instagram|insta|tiktok|whatsapp|telegram|discord|kik|handle|username|user[ \t]?name)\b[^\n@]{0,20}?(?<![\w.])(?P<handle>@[A-Za-z0-9_.]{1,30}[A-Za-z0-9_])"
 )
 AT, DOT = r"\s*[(\[{]\s*(?i:at)\s*[)\]}]\s*", r"(?:\s*[(\[{]\s*(?i:dot)\s*[)\]}]\s*|\.)"
 SPELT_AT = re.compile(r"[(\[{]\s*(?i:at)\s*[)\]}]")
 SPELT_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}")
 # A run of digits with the separators people type: "07700 900123", "+44 (0)20 7946 0000",
-# "0 7 7 0 0 9 0 0 1 2 3", "07700.900.123", "07700/900123". What the run is is decided from its
-# digits (a date such as 12/03/2010 is no phone or NHS number).
-DIGIT_RUN = re.compile(r"(?<![\w+])(?:\+[ ]?)?\(?\d(?:[ ./\-]{0,2}(?:\(\d{1,4}\)|\d)|\)[ ./\-]{0,2}\d)*")
+# "0 7 7 0 0 9 0 0 1 2 3", "07700.900.123". What the run is is decided from its digits.
+DIGIT_RUN = re.compile(r"(?<![\w+])(?:\+[ ]?)?\(?\d(?:[ .\-]{0,2}(?:\(\d{1,4}\)|\d)|\)[ .\-]{0,2}\d)*")
+# A UK number with its area code split off by a slash: "07700/900123", "020/7946 0000". Not
+# dates and periods ("01/04/2019-31/03/2020"): their first part has one or two digits.
+SLASHED_PHONE = re.compile(r"(?<![\w/])0\d{2,4}/\d{3,4}[ ]?\d{3,4}(?![\w/])")
 # Landlines (01, 02) and mobiles (07). Not 03 numbers, which public bodies and charities use
 # (Ofsted's 0300 ...), like the 08 service numbers (SERVICE_TYPES).
 UK_NUMBER = re.compile(r"0[127]\d{8,9}")
@@ -244,12 +270,14 @@ LABELLED_BIRTH_DATE = re.compile(  # also "DOB: Mar 2016", "Date of Birth - Marc
     rf"\b(?i:dob|d\.o\.b|date\s+of\s+birth)\b\.?[ \t]*[:-]?\s*"
     rf"(?:\d{{1,2}}(?:[/.\- ]+(?:\d{{1,2}}|{MONTH}))?(?:[/.\- ]+\d{{2,4}})?|{MONTH}[ \t]+{YEAR}\b)"
 )
-# "turned 7 on 12 June", "her 7th birthday on 3 May", "aged 7 on June 12th", "birthday: 3/5": an
-# age and the day it came. Not "aged 16/17" or "aged 11-12 (Year 7/8)": an age alone is no day.
-A_DAY = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}\b|(?P<day_month>\d{{1,2}}/\d{{1,2}})\b)"
+# "turned 7 on 12 June", "her birthday is 3 May", "aged 7 on 12.3", "turns 7 June 12": an age and
+# the day it came. Not "aged 10 may be seen" (May as a month capitalised, unless after "on"), nor
+# "aged 2.5" (a day and month with a dot only after "on"), "aged 16/17", "(Year 7/8)" or "aged 16
+# or over at 31 March" (a count's date).
 BIRTHDAY = re.compile(
-    rf"\b(?i:birthday|turned|turns|aged|age)\b[^.\n]{{0,24}}?\b(?i:on)\s+(?:(?i:the)\s+)?{A_DAY}"
-    rf"|\b(?i:birthday)\b\W{{1,3}}{A_DAY.replace('day_month', 'birthday_day_month')}"
+    rf"\b(?i:birthday|turned|turns|aged|age)\b[^.\n]{{0,24}}?"
+    rf"(?:\b(?i:on)\s+(?:(?i:the)\s+)?(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}\b|(?P<on_day_month>\d{{1,2}}[/.]\d{{1,2}})\b)"
+    rf"|(?<![Aa]t )\b{DAY}\s+(?:of\s+)?{AGE_MONTH}|{AGE_MONTH}\s+{DAY}\b|\b(?P<day_month>\d{{1,2}}/\d{{1,2}})\b)"
 )
 NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy, 12 / 03 / 2010, 03/05/'10 (one separator twice)
     r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[ \t]?[/.-][ \t]?)(?P<month>\d{1,2})(?P=sep)(?:\d{4}|['’]?\d\d)(?![\d/-]|\.\d)"
@@ -265,11 +293,13 @@ STREET_ADDRESS = re.compile(  # a house number, never a year: "In 2021 Family Co
 # "lives on Example Street", "moved to the Fixture Estate": a home named without a number.
 HOME_STREET = re.compile(
     rf"\b(?i:lives?|living|lived|resides?|residing|moved|moving|housed|rehoused|staying|stays|stayed"
-    rf"|home|address|flat|visited|visit|visits|visiting)\b(?:[ \t]+[a-z]+){{0,2}}?[ \t]+(?P<preposition>(?i:on|in|into|at|to|near))[ \t]+(?:(?i:the)[ \t]+)?"
+    rf"|home|address|flat)\b(?:[ \t]+[a-z]+){{0,2}}?[ \t]+(?P<preposition>(?i:on|in|into|at|to|near))[ \t]+(?:(?i:the)[ \t]+)?"
     rf"(?P<place>(?:{NAME_WORD}[ \t]+){{1,3}}(?P<street>{STREET_WORD}))\b"
 )
-# Living "in Stamford Hill" or "in Bethnal Green" names a district, not a street.
+# Living "in Stamford Hill", "in Bethnal Green" or "in Bury St Edmunds" names a district, not a
+# street.
 DISTRICT_WORDS = frozenset({"Hill", "Green", "Park", "Rise"})
+SAINTS_TOWN = re.compile(r"[ \t]+[A-Z]")  # after "St": "Bury St Edmunds"
 ESTATE = re.compile(rf"\b(?:{NAME_WORD}[ \t]+){{1,3}}Estate\b")
 INSTITUTION = re.compile(
     rf"\b(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|&)){{0,4}})[ \t]+"
@@ -277,15 +307,14 @@ INSTITUTION = re.compile(
     r"|CE|RC|C of E|Catholic|Day)[ \t]+)?(?:School|Academy|College|Primary|Nursery|Pre-?[Ss]chool"
     r"|Children(?:['’]?s|[ \t]S)?[ \t]+Centre|Surgery|Medical[ \t]+(?:Centre|Practice)|Health[ \t]+Centre|Ward"
     r"|GP[ \t]+(?:Practice|Surgery)|Group[ \t]+Practice|Family[ \t]+(?:Centre|Hub)|Pupil[ \t]+Referral[ \t]+Unit|PRU"
-    r"|Play[ \t]?[Gg]roup|Youth[ \t]+Club|[Cc]hildren['’]s[ \t]+[Hh]ome|Refuge|Mosque|Church|Synagogue|Temple|Gurdwara))\b"
+    r"|Play[ \t]?[Gg]roup|Youth[ \t]+Club))\b"
     # "King's College Hospital", "University College London Hospitals": a hospital, not a college
     rf"(?![ \t]+(?:{NAME_WORD}[ \t]+){{0,2}}(?:Hospitals?|Trust|NHS|Healthcare)\b)"
 )
-# Between a role and a name: a space, or a label's punctuation ("IRO: Example", "mother -
-# Example", "mum (Example)"); between a rank and a name, perhaps a collar number ("PC 4321 Example").
-ROLE_THEN = rf"(?:,?{SPACE}|[ \t]*:[ \t]*|[ \t]*\([ \t]*|[ \t]+[-–][ \t]+)"
+# Between a rank and a name, perhaps a collar number ("PC 4321 Example"). Not a label's
+# punctuation after a role: "Mother: White British", "father (Unknown)" are no names.
 NAMED_PERSON = re.compile(
-    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b{ROLE_THEN}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE}(?:\d{{2,6}}{SPACE})?|\bc/o{SPACE})"
+    rf"(?:\b{RELATIONSHIP_OR_ROLE}\b,?{SPACE}(?:{TITLE}{SPACE})?|\b{TITLE}{SPACE}(?:\d{{2,6}}{SPACE})?|\bc/o{SPACE})"
     rf"(?:{INITIALS})?"
     rf"(?P<name>(?:{PARTICLE})?{NAME_WORD}(?:{SPACE}{NAME_WORD})?)"
     # A surname in capitals only after Mr, Mrs, Ms, Mx, Miss or Dr: after a role or a rank it
@@ -297,10 +326,10 @@ NAMED_PERSON = re.compile(
 # word, and no capitalised word or child-welfare term after it.
 DESCRIBED_CHILD = re.compile(
     rf"(?<![A-Za-z'’-])(?P<name>{NAME_WORD})\s+(?i:is|was)\s+(?i:an?)\s+"
-    r"(?:(?!(?i:of|with|for|in|to|and|or|where|who|that|which|whose|from|on|at|by)\b)[\w'-]+\s+){0,5}?"
+    r"(?:(?!(?i:of|with|for|in|to|where|who|that|which|whose|from|on|at|by)\b)[\w'-]+\s+){0,5}?"
     r"(?i:boy|girl|child|infant|baby|toddler|teenager|young[ \t]+person)\b"
     r"(?![ \t]+(?:[A-Z]|(?i:protection|friendly|abuse|poverty|care|safeguarding|sexual|exploitation|deaths?"
-    r"|development|health|welfare|neglect|trafficking|labour|marriage|criminal|in[ \t]+need)\b))"
+    r"|development|health|welfare|neglect|trafficking|labour|marriage|criminal)\b))"
 )
 # "a baby named Fixture", "known as Zed". Lower case only: "Named Doctor", "Named Midwife" are
 # statutory roles.
@@ -399,6 +428,10 @@ def phone_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
     for start, end, written, digits in _digit_runs(text):
         if _is_phone_number(written, digits):
             yield Hit(start, end)
+    if "/" in text:
+        for match in SLASHED_PHONE.finditer(text):
+            if UK_NUMBER.fullmatch(re.sub(r"\D", "", match.group())):
+                yield Hit(*match.span())
 
 
 def _is_phone_number(written: str, digits: str) -> bool:
@@ -450,8 +483,8 @@ def dates_of_birth(text: str, quick: Text | None = None) -> Iterator[Hit]:
         yield from _hits(BORN_ON, text)
     if quick.digits and not quick.lower_words.isdisjoint(BIRTHDAY_WORDS):
         for match in BIRTHDAY.finditer(text):
-            numbers = match["day_month"] or match["birthday_day_month"]
-            if numbers is None or _is_day_and_month(*numbers.split("/")):
+            numbers = match["on_day_month"] or match["day_month"]
+            if numbers is None or (_is_day_and_month(*re.split(r"[/.]", numbers)) and not _numbered(text, match)):
                 yield Hit(*match.span())
     if months and quick.digits:
         yield from _hits(WORDED_DATE, text)
@@ -471,16 +504,19 @@ def _is_day_and_month(day: str, month: str) -> bool:
 
 # What numbers written like a date are when these words come just before them: "Years 9/10/11",
 # "paragraph 3.2.11".
-NUMBERED = re.compile(r"(?i:years?|paragraphs?|paras?|sections?|§)[ \t]*$")
+NUMBERED = re.compile(r"(?<![\w-])(?i:years?|paragraphs?|paras?|sections?|§)[ \t]*$")
+PARAGRAPH_NUMBER = re.compile(r"\d\.\d\.\d\d")  # 3.2.11; a date writes 03.02.11 or 3.2.2011
 
 
 def _numbered(text: str, match: re.Match) -> bool:
-    """Whether a date-like `match` is a school year or a paragraph number: after one of the
-    `NUMBERED` words, or dotted without the leading zeros a date has ("3.2.11", not "03.02.11")."""
-    if NUMBERED.search(text, max(0, match.start() - 12), match.start()):
-        return True
-    dotted = "." in (match["sep"] or "")
-    return dotted and len(match.group()) < 8  # 03.02.11 has 8 characters, 3.2.11 has 6
+    """Whether a date-like `match` without a four-digit year is a school year or a paragraph
+    number: after one of the `NUMBERED` words ("Years 9/10/11", "section 4.1.12"), or dotted
+    single digits before a two-digit end ("3.2.11"). "C-section 12/03/2019" stays a date."""
+    written = match.group()
+    if re.search(r"\d{4}", written):
+        return False
+    start = match.start("day_month") if "day_month" in match.re.groupindex and match["day_month"] else match.start()
+    return bool(NUMBERED.search(text, max(0, start - 12), start) or PARAGRAPH_NUMBER.fullmatch(written))
 
 
 def ni_numbers(text: str, quick: Text | None = None) -> Iterator[Hit]:
@@ -498,7 +534,9 @@ def street_addresses(text: str, quick: Text | None = None) -> Iterator[Hit]:
         yield from _hits(STREET_ADDRESS, text)
     if not quick.lower_words.isdisjoint(HOME_WORDS):
         for match in HOME_STREET.finditer(text):
-            district = match["preposition"].lower() == "in" and match["street"] in DISTRICT_WORDS
+            district = match["preposition"].lower() == "in" and (
+                match["street"] in DISTRICT_WORDS or (match["street"] == "St" and SAINTS_TOWN.match(text, match.end()))
+            )
             if not district and _names_a_place(match["place"]):
                 yield Hit(*match.span("place"))
     if "Estate" in quick.words:
@@ -507,18 +545,26 @@ def street_addresses(text: str, quick: Text | None = None) -> Iterator[Hit]:
                 yield Hit(*match.span())
 
 
+# What "Court" and "Estate" are after these words: a court of law ("moved to the High Court"),
+# or the custody of children ("remanded to the Youth Secure Estate"), never a home.
+NOT_HOMES = {
+    "Court": {"High", "Family", "Crown", "County", "Magistrates", "Magistrates'", "Youth", "Coroner's", "Supreme"},
+    "Estate": {"Youth", "Secure", "Children's", "Juvenile"},
+}
+
+
 def _names_a_place(place: str) -> bool:
-    """Whether a street or estate has a name of its own before its last word: not "the High
-    Court" or "the Youth Secure Estate", whose words are all `NOT_NAMES`."""
-    return any(word not in NOT_NAMES for word in place.split()[:-1])
+    """Whether a street or an estate may be a home: not "the High Court", "the Youth Secure
+    Estate" (`NOT_HOMES`)."""
+    *before, last = place.split()
+    return not before or not set(before) <= NOT_HOMES.get(last, set())
 
 
 def named_places(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a named school, nursery, GP surgery or hospital ward narrows a child to a few hundred.
     for match in INSTITUTION.finditer(text):
         starts = [(word.start(), word.group()) for word in re.finditer(r"\S+", match["name"])]
-        # words that name no place, and "Day": "a Private Day Nursery" names none
-        while starts and (starts[0][1] in NOT_NAMES or starts[0][1] in ("of", "and", "&", "Day")):
+        while starts and (starts[0][1] in NOT_PLACE_NAMES or starts[0][1] in ("of", "and", "&")):
             starts.pop(0)
         if starts:  # "the Special School" names no school; "Example Special School" does
             yield Hit(match.start("name") + starts[0][0], match.end())
@@ -538,7 +584,7 @@ def named_children(text: str, quick: Text | None = None) -> Iterator[Hit]:
     # Why: a child described or named in context ("Jane is a 7 year old girl", "called Jane").
     for pattern in (DESCRIBED_CHILD, CALLED_CHILD):
         for match in pattern.finditer(text):
-            if match["name"] not in NOT_NAMES and not NAMED_AFTER_TAIL.match(text, match.end()):
+            if match["name"] not in NOT_NAMES and not _named_after_tail(text, match.end()):
                 yield Hit(match.start(), match.end(), match["name"])
 
 
@@ -559,7 +605,20 @@ def _named_after(text: str, match: re.Match, *, capitals: bool = False) -> bool:
     named after (`NAMED_AFTER`), rather than a person in the text."""
     if SAINT.search(text, max(0, match.start() - 7), match.start()):
         return True
-    return bool((NAMED_AFTER_IN_CAPITALS if capitals else NAMED_AFTER_TAIL).match(text, match.end()))
+    return _named_after_tail(text, match.end(), capitals=capitals)
+
+
+def _named_after_tail(text: str, end: int, *, capitals: bool = False) -> bool:
+    """Whether the words from `end` on say what a name names (`NAMED_AFTER`, or `NAMED_AFTER_IF`
+    with a possessive or before one of `NAMED_AFTER`)."""
+    tail = (NAMED_AFTER_IN_CAPITALS if capitals else NAMED_AFTER_TAIL).match(text, end)
+    if tail is None:
+        return False
+    if tail["what"].title() not in NAMED_AFTER_IF_WORDS:
+        return True
+    possessive = "'" in tail.group() or "’" in tail.group() or text[max(0, end - 2) : end].lower() in ("'s", "’s")
+    surname = len(tail.group().split()) > 1  # "Ronald McDonald House", not "Jack House"
+    return possessive or surname or _named_after_tail(text, tail.end(), capitals=capitals)
 
 
 def mixed_scripts(text: str, quick: Text | None = None) -> Iterator[Hit]:
@@ -718,19 +777,18 @@ ROLE_WORDS = frozenset(
     "auntie uncle brother sister cousin partner boyfriend girlfriend husband wife carer worker "
     "headteacher teacher gp visitor midwife nurse paediatrician therapist officer stepmother "
     "stepfather stepmum stepdad stepbrother stepsister step half senco iro doctor consultant "
-    "psychologist psychiatrist practitioner advocate manager son daughter sibling neighbour friend "
-    "matron sw hv dsl cpn lado".split()
+    "psychologist psychiatrist practitioner advocate manager son daughter sibling matron".split()
 )
 TITLE_WORDS = frozenset(re.findall(r"[A-Z][A-Za-z]+", TITLE))
 PLACE_WORDS = frozenset(
     "School Academy College Primary Nursery Preschool Pre Centre Surgery Practice Ward Unit PRU Playgroup Play Hub "
-    "Club Home home Refuge Mosque Church Synagogue Temple Gurdwara".split()
+    "Club".split()
 )
 STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", STREET_WORD))
 DWELLING_WORDS = frozenset({"Flat", "Apartment", "Unit", "Room"})
 HOME_WORDS = frozenset(
     "live lives living lived reside resides residing moved moving housed rehoused staying stays "
-    "stayed home address flat visited visit visits visiting".split()
+    "stayed home address flat".split()
 )
 BIRTHDAY_WORDS = frozenset("birthday turned turns aged age".split())
 MONTH_WORDS = frozenset(

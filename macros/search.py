@@ -14,8 +14,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pagefind_bin
-
 BUNDLE = "pagefind"
 # What Material's search leaves out, Pagefind leaves out (one mark in the templates for both),
 # and the ¶ permalink after each heading.
@@ -56,8 +54,10 @@ def index(site_dir: Path, glob: str = ALL_PAGES) -> str | None:
     """Index the pages of the built site that `glob` names with Pagefind; None when it worked,
     else what Pagefind said."""
     try:  # the binary the `pagefind[bin]` requirement installs, run without a Python of its own
+        import pagefind_bin
+
         executable = str(pagefind_bin.get_executable())
-    except FileNotFoundError as error:
+    except (ImportError, FileNotFoundError) as error:
         return f"Pagefind is not installed ({error}); `make install` installs it."
     command = [
         executable,

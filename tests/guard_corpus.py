@@ -76,7 +76,7 @@ KINDS: dict[str, list[str]] = {
     "named school": ["attends Example Primary School", "Fixture Academy", "Sample High School"],
     "named nursery": ["Example Nursery", "Fixture Children's Centre", "Example Family Hub"],
     "named GP surgery": ["Example Surgery", "Fixture Medical Centre"],
-    "named club or place of worship": ["Example Mosque", "Fixture Church", "Example Youth Club"],
+    "named youth club": ["Example Youth Club", "Fixture Youth Club"],
     "named hospital ward": ["Example Ward", "on Fixture Ward"],
     "named relative": ["mother Jane Example", "her uncle Fixture", "Stepfather Example Person"],
     "title and surname": [
@@ -91,8 +91,6 @@ KINDS: dict[str, list[str]] = {
         "The allocated worker, Jane Example, visited",
         "social worker Ms Example*",
         "health visitor Oliver",
-        "IRO: Example",
-        "mum (Specimen)",
     ],
     "given name": ["Jane", "Oliver attended", "Amelia", "JANE", "OLIVER EXAMPLE attended"],
     "named child": ["Zed is a 7 year old girl", "known as Zed"],
@@ -684,6 +682,43 @@ PARTNERSHIP_NEGATIVES = [
     "The Terence Higgins Trust offers confidential HIV testing.",
     "The Surrey Children's Single Point of Access is on 0300 470 9100.",
 ]
+# Sentences a review of the guard found it would flag once it learnt more forms (a label after a
+# role, roles in a heading, places of worship, visits, organisations' accounts, periods).
+REVIEW_NEGATIVES = [
+    "Learning for the GP: Ensure that the child is seen.",
+    "Questions for the social worker: Consider the father's role.",
+    "Action for the officer: Check the PNC.",
+    "Advice from the Named Nurse: Always ask about safe sleep.",
+    "Sibling: None.",
+    "Mother: White British. Father: Black Caribbean.",
+    "Her mother (Polish national) attended.",
+    "The father (Unknown) was not seen.",
+    "The nurse (Band 6) completed the check.",
+    "A police officer (Response Team) attended.",
+    "Father - Not known to services.",
+    "The Modern Matron (Paediatrics) was informed.",
+    "The family lived in SW Hertfordshire.",
+    "All staff attended DSL Refresher Training.",
+    "The LADO Annual Report was published.",
+    "Our Good Neighbour Scheme supports isolated families.",
+    "The family attend a Greek Orthodox Church.",
+    "The Buddhist Temple offered support.",
+    "The family were known to the local Mosque and Church.",
+    "She moved to a Women's Refuge.",
+    "Contact Refuge for advice.",
+    "He lived in a Local Authority children's home.",
+    "She was placed in an Out of Area children's home.",
+    "The practitioner visited at Stamford Hill.",
+    "A school visit to Kew Gardens was planned.",
+    "The mother was visiting her baby at Great Ormond Street.",
+    "He stayed at the Foyer Hostel.",
+    "Follow the partnership on Twitter @HackneySCP for updates.",
+    "News is posted on Twitter (@NSPCC).",
+    "The review period was 01/04/2019-31/03/2020.",
+    "Martha's Rule lets families ask for a review.",
+    "ST MARY'S CHURCH HALL",
+    "Of the children looked after, 38% were aged 16 or over at 31 March.",
+]
 SLUG_NEGATIVES = [
     "case-1",
     "case-2",
@@ -712,7 +747,9 @@ def negatives() -> list[str]:
     templated = [t.format(w=w) for t in SENTENCE_TEMPLATES for w in SECTOR_WORDS]
     for i, sentence in enumerate(templated):  # sentences start with a capital, as briefs do
         templated[i] = sentence[0].upper() + sentence[1:]
-    return list(dict.fromkeys(seed_sentences() + templated + OTHER_NEGATIVES + PARTNERSHIP_NEGATIVES))
+    return list(
+        dict.fromkeys(seed_sentences() + templated + OTHER_NEGATIVES + PARTNERSHIP_NEGATIVES + REVIEW_NEGATIVES)
+    )
 
 
 def measure_negatives() -> list[tuple[str, list[str]]]:

@@ -272,29 +272,32 @@ WRITTEN_OTHERWISE = [
     ("Mother OLIVER EXAMPLE attended.", "a given name that is not a declared pseudonym", "OLIVER"),
     ("Ring 07700/900123 today.", "a phone number", "07700/900123"),
     ("Moved to E8 - 1AA last year.", "a postcode", "E8 - 1AA"),
-    ("IRO: Example attended.", "a named relative or professional", "IRO: Example"),
-    ("mum (Example) was spoken to.", "a named relative or professional", "mum (Example"),
-    ("The LADO, Example, was consulted.", "a named relative or professional", "LADO, Example"),
     ("PC 4321 Fixture attended.", "a named relative or professional", "PC 4321 Fixture"),
     ("Letter sent c/o Specimen.", "a named relative or professional", "c/o Specimen"),
     ("Ms d'Example called.", "a named relative or professional", "Ms d'Example"),
     ("Mrs N\u00ed Specimen called.", "a named relative or professional", "Mrs Ni Specimen"),
     ("Zo\u00eb attended.", "a given name that is not a declared pseudonym", "Zoe"),
     ("Sonny Fixture was not brought.", "a given name that is not a declared pseudonym", "Sonny"),
+    ("Sarah Law is the mother.", "a given name that is not a declared pseudonym", "Sarah"),
+    ("Jack House was the boyfriend.", "a given name that is not a declared pseudonym", "Jack"),
+    ("Mrs England attended.", "a named relative or professional", "Mrs England"),
+    ("Christian is a 7 year old boy.", "a named child", "Christian is a 7 year old boy"),
+    ("Zed is a bright and funny boy.", "a named child", "Zed is a bright and funny boy"),
+    ("Zed was a child in need.", "a named child", "Zed was a child"),
+    ("Emergency C-section 12/03/2019 at 32 weeks.", "a date that could be a date of birth", "12/03/2019"),
+    ("On 12.3.15 the child was seen.", "a date that could be a date of birth", "12.3.15"),
+    ("Seen on 12 may 2010.", "a date that could be a date of birth", "12 may 2010"),
+    ("Her birthday is 3 May.", "a date that could be a date of birth", "birthday is 3 May"),
+    ("The family lives on London Road.", "a street address", "London Road"),
+    ("She lives at 12 Example St London.", "a street address", "12 Example St"),
     ("Child A (03-Mar-2016) was seen.", "a date that could be a date of birth", "03-Mar-2016"),
     ("Child A (3 Mar '16) was seen.", "a date that could be a date of birth", "3 Mar '16"),
     ("Noted: DOB: Mar 2016.", "a date that could be a date of birth", "DOB: Mar 2016"),
     ("She was born on 3/3 at home.", "a date that could be a date of birth", "born on 3/3"),
     ("Flat B, Example House, was cold.", "a street address", "Flat B, Example House"),
     ("They lived at 14 Example Mansions.", "a street address", "14 Example Mansions"),
-    ("We visited the family at Specimen Gardens.", "a street address", "Specimen Gardens"),
     ("Seen at Example Family Hub.", "a named school, nursery, surgery or ward", "Example Family Hub"),
-    ("The family worship at Example Mosque.", "a named school, nursery, surgery or ward", "Example Mosque"),
-    (
-        "She was placed at Example Lodge children's home.",
-        "a named school, nursery, surgery or ward",
-        "Example Lodge children's home",
-    ),
+    ("He attends Example Youth Club.", "a named school, nursery, surgery or ward", "Example Youth Club"),
 ]
 STILL_ORDINARY = [
     "Staff can look at nhs.uk for guidance.",
@@ -453,15 +456,19 @@ GUIDE_CANNOT = re.findall(
 )
 
 
+def test_the_guide_lists_what_the_check_flags_does_not_flag_and_cannot_catch():
+    """The three lists the tests below take from CONTRIBUTING.md are there (an empty list would
+    leave them nothing to test)."""
+    assert len(GUIDE_FLAGS) > 30 and len(GUIDE_NOT_FLAGGED) >= 15 and len(GUIDE_CANNOT) >= 4
+
+
 @pytest.mark.parametrize("example", GUIDE_FLAGS)
 def test_every_example_the_guide_says_the_check_flags_is_flagged(example):
-    assert len(GUIDE_FLAGS) > 30
     assert findings(example), f"CONTRIBUTING.md says `{example}` is flagged"
 
 
 @pytest.mark.parametrize("example", GUIDE_NOT_FLAGGED)
 def test_what_the_guide_says_the_check_does_not_flag_is_not_flagged(example):
-    assert len(GUIDE_NOT_FLAGGED) >= 15
     assert findings(f"{example[0].upper()}{example[1:]} was noted.") == [], (
         f"CONTRIBUTING.md says `{example}` is not flagged"
     )
@@ -470,7 +477,6 @@ def test_what_the_guide_says_the_check_does_not_flag_is_not_flagged(example):
 @pytest.mark.parametrize("example", GUIDE_CANNOT)
 def test_what_the_guide_says_the_check_cannot_catch_is_not_caught(example):
     """If the guard learns to catch one, the guide must stop saying it cannot."""
-    assert len(GUIDE_CANNOT) >= 4
     assert findings(f"Seen by {example} today.") == [], f"CONTRIBUTING.md says `{example}` is not caught"
 
 
