@@ -68,9 +68,10 @@ def on_config(config):
             unchanged=build.unchanged if only else None,
             workers=1 if build.serving else None,
         )
-        build.start(one_brief(loaded, only) if only else loaded)
         if only:
-            build.preview = (only, len(loaded.briefs) - 1)
+            build.start(one_brief(loaded, only), preview_notices(preview=(only, len(loaded.briefs) - 1)))
+        else:
+            build.start(loaded)
     except ContentError as error:
         if not build.serving:
             raise PluginError(f"The content has problems; nothing was published.\n{error}") from None
@@ -82,7 +83,9 @@ def on_config(config):
             file=sys.stderr,
             flush=True,
         )
-        build.start(content.Catalogue(briefs=[], themes={}, resources={}, audiences={}), error.problems)
+        build.start(
+            content.Catalogue(briefs=[], themes={}, resources={}, audiences={}), preview_notices(error.problems)
+        )
     if build.serving:
         gc.collect()  # the build before this one, let go just now (the collector waits during a build: content.py)
     build.published = whats_new.published_dates(build.catalogue, data_dir.parent)
@@ -154,7 +157,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri in build.pages:
         return ""  # made whole in on_page_context, just before it is written
-    return preview_notices() + html
+    return build.notices + html
 
 
 @event_priority(50)  # before Material's search plugin reads the page (the file-share build)
@@ -172,7 +175,7 @@ def _render_generated_page(context, page, config, nav):
     page.toc = get_toc(rendered.toc)
     page.present_anchor_ids = rendered.anchors
     page.links_to_anchors = rendered.links_to_anchors
-    notices = preview_notices()
+    notices = build.notices
     page.content = notices + rendered.html
     if not pagefind and rendered.searchable != rendered.html:
         # Material's search reads the page without the entries that are indexed on their brief
@@ -194,15 +197,15 @@ def _after_search(context, page, config, nav):
 on_page_context = CombinedEvent(_render_generated_page, _after_search)
 
 
-def preview_notices() -> str:
+def preview_notices(problems=(), preview: tuple[str, int] | None = None) -> str:
     """What a preview puts at the top of every page: the content's problems (a build with
-    problems stops before any page), and what a one-brief preview leaves out."""
-    notices = ""
-    if build.problems:
-        notices += build.renderer.problems_notice(build.problems)
-    if build.preview is not None:
-        notices += str(render.partial("preview_notice")(*build.preview))
-    return notices
+    problems stops before any page), or what a one-brief preview leaves out (the brief shown,
+    how many left out)."""
+    if errors := [problem for problem in problems if not problem.warning]:
+        return str(render.partial("content_problems")(errors))
+    if preview is not None:
+        return str(render.partial("preview_notice")(*preview))
+    return ""
 
 
 def add_search_keywords(config, page) -> None:

@@ -356,10 +356,6 @@ class Renderer:
         """One partial (`brief_card`, `key_message`) for a hand-written page."""
         return partial(name)(PageRender(self, file, files), *args)
 
-    def problems_notice(self, problems) -> str:
-        """The notice a preview shows on every page while the content has problems."""
-        return str(partial("content_problems")([p for p in problems if not p.warning]))
-
 
 # --- Plain helpers the templates and pages share ----------------------------------------------
 
