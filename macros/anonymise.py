@@ -71,15 +71,12 @@ SPACE = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # spaces, or one line break: never a blank
 NAME_WORD = r"[A-Z][A-Za-z'’-]*[a-z]"  # a capitalised word; not an acronym such as CAMHS
 # A surname in capitals, as case records write one ("Jane SMITH"), after a title ("Mrs SMITH").
 CAPITALS_WORD = r"[A-Z][A-Z'’-]*[A-Z](?![a-z])"
-MONTH = (
-    r"(?i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"  # "Feb." but not "March."
-)
+MONTHS = "January February March April May June July August September October November December".split()
+SHORT_MONTHS = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()  # "Feb." but not "March."
+MONTH = rf"(?i:(?:{'|'.join(MONTHS)})\b|(?:{'|'.join(SHORT_MONTHS)})\b\.?)"
 # Beside an age, "may" is the verb ("children aged 10 may be seen alone"): May capitalised only.
-AGE_MONTH = (
-    r"(?:(?i:January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?|May\b)"
-)
+NOT_MAY = "|".join(month for month in MONTHS if month != "May")
+AGE_MONTH = rf"(?:(?i:(?:{NOT_MAY})\b|(?:{'|'.join(SHORT_MONTHS)})\b\.?)|May\b)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
 # "12 March 2010", "1st of March 2010", "03-Mar-2016", "3 Mar '16"
@@ -286,8 +283,9 @@ NUMERIC_DATE = re.compile(  # dd/mm/yyyy, d-m-yyyy, dd.mm.yy, 12 / 03 / 2010, 03
 ISO_DATE = re.compile(  # 2015-03-12, 2015/03/12 or 2015.03.12
     r"(?<![\d/.-])(?:19|20)\d\d(?P<sep>[/.-])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])(?![\d/-]|\.\d)"
 )
+DWELLINGS = ("Flat", "Apartment", "Unit", "Room")
 STREET_ADDRESS = re.compile(  # a house number, never a year: "In 2021 Family Court ..."
-    rf"(?:\b(?:Flat|Apartment|Unit|Room)[ \t]+(?:\d+[A-Za-z]?|[A-Z]\b),?[ \t]+(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
+    rf"(?:\b(?:{'|'.join(DWELLINGS)})[ \t]+(?:\d+[A-Za-z]?|[A-Z]\b),?[ \t]+(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
     rf"|\b(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?,?[ \t]+)(?:{NAME_WORD}[ \t]+){{1,3}}{STREET_WORD}\b"
 )
 # "lives on Example Street", "moved to the Fixture Estate": a home named without a number.
@@ -530,7 +528,7 @@ def street_addresses(text: str, quick: Text | None = None) -> Iterator[Hit]:
     quick = quick or Text(text)
     if quick.words.isdisjoint(STREET_WORDS):
         return
-    if quick.digit_followed_by(DIGIT_THEN_NAME) or not quick.words.isdisjoint(DWELLING_WORDS):
+    if quick.digit_followed_by(DIGIT_THEN_NAME) or not quick.words.isdisjoint(DWELLINGS):
         yield from _hits(STREET_ADDRESS, text)
     if not quick.lower_words.isdisjoint(HOME_WORDS):
         for match in HOME_STREET.finditer(text):
@@ -785,16 +783,12 @@ PLACE_WORDS = frozenset(
     "Club".split()
 )
 STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", STREET_WORD))
-DWELLING_WORDS = frozenset({"Flat", "Apartment", "Unit", "Room"})
 HOME_WORDS = frozenset(
     "live lives living lived reside resides residing moved moving housed rehoused staying stays "
     "stayed home address flat".split()
 )
 BIRTHDAY_WORDS = frozenset("birthday turned turns aged age".split())
-MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+MONTH_WORDS = frozenset(month.lower() for month in MONTHS + SHORT_MONTHS)
 
 
 class Text:
