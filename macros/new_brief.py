@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from . import periods
-from .content import load, load_brief, load_vocabularies
+from .checks import Vocabulary
+from .content import Catalogue, load, load_brief
 from .model import slugify
 from .problems import ContentError, Problem
 
@@ -182,7 +183,7 @@ def main(argv: list[str]) -> int:
         latest.areas if latest else ["TODO the area"],
         next(iter(catalogue.themes)),
     )
-    if problems := skeleton_problems(text, target, data, {r.id for r in catalogue.briefs}):
+    if problems := skeleton_problems(text, target, catalogue):
         # What was typed would make a brief the check refuses (a control character, curly
         # brackets, a name): say so now, and write nothing.
         print(
@@ -195,15 +196,15 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def skeleton_problems(text: str, target: Path, data: Path, brief_ids: set[str]) -> list[Problem]:
+def skeleton_problems(text: str, target: Path, catalogue: Catalogue) -> list[Problem]:
     """The errors `make check` would find in the skeleton `text` once written as `target`,
-    found on a copy outside data/, so nothing is written when there are any."""
-    vocab, _ = load_vocabularies(data)
-    vocab.brief_ids = brief_ids | {target.stem}
+    against the shared lists just loaded, found on a copy outside data/, so nothing is written
+    when there are any. The skeleton names no other brief."""
+    vocab = Vocabulary(catalogue.themes, catalogue.resources, catalogue.audiences, catalogue.kinds, catalogue.types)
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / target.name
         copy.write_text(text, encoding="utf-8")
-        _, problems = load_brief(copy, f"{data.name}/briefs/{target.name}", vocab)
+        _, problems = load_brief(copy, f"{catalogue.data_name}/briefs/{target.name}", vocab)
     return [problem for problem in problems if not problem.warning]
 
 
