@@ -293,20 +293,23 @@ class _InlineScripts(HTMLParser):
             self.current = None
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """'sha256-...' (as a policy lists it) for every distinct inline script a browser would run in
-    the pages under `site_dir`."""
+def policy_hash(script: str) -> str:
+    """An inline script as a Content-Security-Policy lists it: 'sha256-...'."""
     import base64
     import hashlib
 
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode('utf-8')).digest()).decode()}'"
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """`policy_hash` of every distinct inline script a browser would run in the pages under
+    `site_dir`."""
     hashes: set[str] = set()
     for page in site_dir.rglob("*.html"):
         parser = _InlineScripts()
         parser.feed(page.read_text(encoding="utf-8"))
         parser.close()
-        for script in parser.scripts:
-            digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-            hashes.add(f"'sha256-{digest}'")
+        hashes |= {policy_hash(script) for script in parser.scripts}
     return sorted(hashes)
 
 

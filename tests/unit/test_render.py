@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +9,7 @@ from hypothesis import strategies as st
 from macros import headers
 from macros.content import load
 from macros.render import Renderer, first_sentence
-from support import FIXTURES
+from support import FIXTURES, policy_hash
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +105,7 @@ def test_a_script_in_page_content_is_found_and_never_hashed():
         "<script>evil()</script></article>"
     )
     # The theme's two scripts, before the content and after it, as a policy lists them.
-    theme_only = {
-        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
-        for script in ("var theme = 1;", "var after = 2;")
-    }
+    theme_only = {policy_hash("var theme = 1;"), policy_hash("var after = 2;")}
     assert headers.inspect(clean) == (False, theme_only)
     assert headers.inspect(bad) == (True, theme_only)  # found, in any letter case, and not hashed
     assert headers.inspect(nested) == (True, theme_only)  # after a card, which is an article too
