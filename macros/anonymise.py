@@ -482,7 +482,9 @@ def dates_of_birth(text: str, quick: Text | None = None) -> Iterator[Hit]:
     if quick.digits and not quick.lower_words.isdisjoint(BIRTHDAY_WORDS):
         for match in BIRTHDAY.finditer(text):
             numbers = match["on_day_month"] or match["day_month"]
-            if numbers is None or (_is_day_and_month(*re.split(r"[/.]", numbers)) and not _numbered(text, match)):
+            if numbers is None or (
+                _is_day_and_month(*re.split(r"[/.]", numbers)) and not _numbered(text, numbers, match.start())
+            ):
                 yield Hit(*match.span())
     if months and quick.digits:
         yield from _hits(WORDED_DATE, text)
@@ -490,7 +492,7 @@ def dates_of_birth(text: str, quick: Text | None = None) -> Iterator[Hit]:
         yield from _hits(ISO_DATE, text)
         for match in NUMERIC_DATE.finditer(text):
             day, month = match["day"] or match["spaced_day"], match["month"] or match["spaced_month"]
-            if _is_day_and_month(day, month) and not _numbered(text, match):
+            if _is_day_and_month(day, month) and not _numbered(text, match.group(), match.start()):
                 yield Hit(*match.span())
     if _labelled(quick):  # last: a full date it holds is reported as such
         yield from _hits(LABELLED_BIRTH_DATE, text)
@@ -506,14 +508,13 @@ NUMBERED = re.compile(r"(?<![\w-])(?i:years?|paragraphs?|paras?|sections?|§)[ \
 PARAGRAPH_NUMBER = re.compile(r"\d\.\d\.\d\d")  # 3.2.11; a date writes 03.02.11 or 3.2.2011
 
 
-def _numbered(text: str, match: re.Match) -> bool:
-    """Whether a date-like `match` without a four-digit year is a school year or a paragraph
-    number: after one of the `NUMBERED` words ("Years 9/10/11", "section 4.1.12"), or dotted
-    single digits before a two-digit end ("3.2.11"). "C-section 12/03/2019" stays a date."""
-    written = match.group()
+def _numbered(text: str, written: str, start: int) -> bool:
+    """Whether date-like numbers `written` at `start` (no four-digit year) are a school year or a
+    paragraph number: after one of the `NUMBERED` words ("Years 9/10/11", "section 4.1.12"), or
+    dotted single digits before a two-digit end ("3.2.11"). "C-section 12/03/2019" stays a date."""
     if re.search(r"\d{4}", written):
         return False
-    start = match.start("day_month") if "day_month" in match.re.groupindex and match["day_month"] else match.start()
+    start = text.find(written, start)  # the numbers themselves, after any words before them
     return bool(NUMBERED.search(text, max(0, start - 12), start) or PARAGRAPH_NUMBER.fullmatch(written))
 
 
