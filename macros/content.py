@@ -155,6 +155,7 @@ class Catalogue:
     data_name: str = "data"  # the data folder's name, as problems name files
     kinds: dict = field(default_factory=dict)  # finding kinds, in the order pages show them
     types: dict = field(default_factory=dict)  # brief types
+    converted: dict = field(default_factory=dict)  # editor text made HTML where it was read, by text (`load`)
 
     @cached_property
     def entries_by_theme(self) -> dict[str, list[Entry]]:
@@ -306,7 +307,12 @@ def anchor_for(kind: str, item: Learning, case: Case | None, number: int) -> str
 
 
 def load(
-    data_dir: FilePath, *, include_drafts: bool = False, unchanged: dict | None = None, workers: int | None = None
+    data_dir: FilePath,
+    *,
+    include_drafts: bool = False,
+    unchanged: dict | None = None,
+    workers: int | None = None,
+    convert=None,
 ) -> Catalogue:
     """Read, validate and check everything under `data_dir`; raise ContentError on any error.
 
@@ -315,7 +321,8 @@ def load(
     brief file's record and problems, and a file is read again only when it, the vocabularies
     or the set of brief ids changed: every file is still checked, each only once per edit.
     Otherwise the briefs are read and checked on the machine's cores (`each_brief`), unless
-    `workers` is 1."""
+    `workers` is 1; there `convert(record, resources)` (render.converted_texts), if given, makes
+    each brief's editor text HTML too, and `Catalogue.converted` holds what it made."""
     data_dir = FilePath(data_dir)
     vocab, problems = load_vocabularies(data_dir)
     paths = brief_files(data_dir, problems)
@@ -326,12 +333,13 @@ def load(
             unchanged.clear()
             unchanged["shared"] = shared
     records: list[BriefRecord] = []
+    converted: dict[str, str] = {}
     if unchanged is None:
         jobs = [(path, _name_of(data_dir, path)) for path in paths]
-        loaded = [
-            (found, _record(job, data, vocab))
-            for job, (found, data) in zip(jobs, each_brief(_load_one, jobs, vocab, workers), strict=True)
-        ]
+        loaded = []
+        for job, (found, data, html) in zip(jobs, each_brief(_load_one, jobs, vocab, workers, convert), strict=True):
+            loaded.append((found, _record(job, data, vocab)))
+            converted.update(html)
     else:
         loaded = []
         for path in paths:
@@ -359,6 +367,7 @@ def load(
         data_name=data_dir.name,
         kinds=vocab.kinds,
         types=vocab.types,
+        converted=converted,
     )
 
 
@@ -414,14 +423,14 @@ def collect_less_often() -> None:
 
 
 def each_brief(
-    function, jobs: list[tuple[FilePath, str]], vocab: checks.Vocabulary, workers: int | None = None
+    function, jobs: list[tuple[FilePath, str]], vocab: checks.Vocabulary, workers: int | None = None, convert=None
 ) -> list:
     """`function(job)` for each brief file (path, name), in order. Each brief is read and checked
     on its own, so a large collection is spread over the machine's cores by forked workers,
-    which inherit `vocab`; a small one (under 100 briefs) is done here."""
+    which inherit `vocab` and `convert`; a small one (under 100 briefs) is done here."""
     workers = workers or min(os.cpu_count() or 1, max(1, len(jobs) // 50))
-    global _checking
-    _checking = vocab  # forked workers inherit it
+    global _checking, _converting
+    _checking, _converting = vocab, convert  # forked workers inherit them
     try:
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
@@ -429,18 +438,22 @@ def each_brief(
                 return list(pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
         return [function(job) for job in jobs]
     finally:
-        _checking = None
+        _checking = _converting = None
 
 
 _checking: checks.Vocabulary | None = None
+_converting = None  # `load`'s `convert`, while it reads the briefs
 
 
-def _load_one(job: tuple[FilePath, str]) -> tuple[list[Problem], BriefRecord | dict | None]:
-    """(problems, record) for one brief file. A worker sends back the record's data instead,
-    which the parent validates again (`_record`): a record costs more to send than to remake."""
+def _load_one(job: tuple[FilePath, str]) -> tuple[list[Problem], BriefRecord | dict | None, dict[str, str]]:
+    """(problems, record, its converted text) for one brief file. A worker sends back the
+    record's data instead, which the parent validates again (`_record`): a record costs more to
+    send than to remake. Text is converted only in a worker, where it costs the parent nothing."""
     doc, record, problems = read_brief(job[0], job[1], _checking)
     in_a_worker = multiprocessing.parent_process() is not None
-    return problems, (doc.data if in_a_worker and record is not None else record)
+    if not in_a_worker or record is None:
+        return problems, record, {}
+    return problems, doc.data, _converting(record, _checking.resources) if _converting else {}
 
 
 def _record(

@@ -67,6 +67,7 @@ def on_config(config):
             include_drafts=build.serving,
             unchanged=build.unchanged if only else None,
             workers=1 if build.serving else None,
+            convert=render.converted_texts,
         )
         if only:
             build.start(one_brief(loaded, only), preview_notices(preview=(only, len(loaded.briefs) - 1)))

@@ -29,6 +29,7 @@ from mkdocs.utils import get_relative_url
 from . import periods
 from .checks import LINK_TEXT, link_target
 from .content import BriefRecord, Catalogue, Entry
+from .fields import brief_texts
 from .model import slugify
 from .problems import Origin
 
@@ -117,6 +118,33 @@ def field_markdown(resources: dict | None = None) -> markdown.Markdown:
         converter.parser.blockprocessors.deregister(name)
     converter.treeprocessors.register(_Links(converter, resources or {}), "lb-links", 0)
     return converter
+
+
+def plain_html(text: str) -> str | None:
+    """The HTML of a text made only of plain paragraphs (most texts), exactly as Markdown would
+    make it, without its cost; None for a text that needs Markdown."""
+    paragraphs = text.split("\n\n")
+    if all(PLAIN_TEXT.fullmatch(line) for paragraph in paragraphs for line in paragraph.split("\n")):
+        return "\n".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
+    return None
+
+
+_converters: dict[int, markdown.Markdown] = {}  # one per resources list, in each process
+
+
+def converted_texts(record: BriefRecord, resources: dict) -> dict[str, str]:
+    """A brief's published texts that need Markdown, converted as `Renderer.html` converts them.
+    `content.load` runs it where each brief is read, in its workers, so a large build's Markdown
+    is spread over the machine's cores instead of waiting for the pages, one at a time."""
+    converter = _converters.get(id(resources))
+    if converter is None:
+        converter = _converters[id(resources)] = field_markdown(resources)
+    converted: dict[str, str] = {}
+    for _, text in brief_texts(record):
+        if text not in converted and plain_html(text) is None:
+            converter.reset()
+            converted[text] = converter.convert(text)
+    return converted
 
 
 def pseudonym_stars(catalogue: Catalogue) -> re.Pattern | None:
@@ -284,6 +312,11 @@ class Renderer:
         self._stars = pseudonym_stars(catalogue)
         self.broken: list[BrokenLink] = []  # links to pages that do not exist, found while rendering
         self.release()
+        # Texts converted where their brief was read (`converted_texts`), unless a pseudonym's star
+        # is in them: only this renderer knows every brief's pseudonyms, so it converts those.
+        for text, converted in catalogue.converted.items():
+            if not (self._stars and self._stars.search(text)):
+                self._html[text] = Markup(converted)
 
     def release(self) -> None:
         """Start, or forget, what is kept for reuse while pages are made (once every page is made)."""
@@ -311,11 +344,8 @@ class Renderer:
         line of defence (see `_Links` for what becomes of each link)."""
         converted = self._html.get(text)
         if converted is None:
-            paragraphs = text.split("\n\n")
-            if all(PLAIN_TEXT.fullmatch(line) for paragraph in paragraphs for line in paragraph.split("\n")):
-                # Most texts: plain paragraphs, nothing for Markdown to do.
-                converted = "\n".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
-            else:
+            converted = plain_html(text)
+            if converted is None:
                 self._markdown.reset()
                 starred = self._stars.sub(r"\1\\*", text) if self._stars and "*" in text else text
                 converted = self._markdown.convert(starred)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros import headers
 from macros.content import load
-from macros.render import Renderer, first_sentence
-from support import FIXTURES, policy_hash
+from macros.fields import brief_texts
+from macros.render import Renderer, converted_texts, first_sentence
+from support import FIXTURES, ROOT, policy_hash
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +97,29 @@ def test_a_one_paragraph_text_renders_inline(renderer):
 )
 def test_first_sentence_keeps_the_words_and_skips_abbreviations(text, first):
     assert first_sentence(text) == first
+
+
+def test_text_converted_where_the_briefs_are_read_is_what_the_pages_show(tmp_path):
+    """A large build makes editor text HTML in the workers that read the briefs. Every text must
+    come out as the renderer alone makes it, a pseudonym's star included ("Sample*'s ... Sample*,"
+    is not emphasis), which only the renderer can tell, since it knows every brief's pseudonyms."""
+    starred = tmp_path / "data"
+    shutil.copytree(FIXTURES / "site" / "data", starred)
+    brief = starred / "briefs" / "2099-00-fixture.yml"
+    summary = "summary: Sample is a synthetic example case for tests."
+    assert summary in brief.read_text()
+    brief.write_text(brief.read_text().replace(summary, "summary: Sample*'s carer met Sample*, on a synthetic visit."))
+    for data in (ROOT / "data", FIXTURES / "shapes" / "data", starred):
+        spread = load(data, workers=2, convert=converted_texts)
+        alone = load(data, workers=1, convert=converted_texts)  # one process: converted on the pages
+        assert spread.converted and not alone.converted, data
+        on_pages, from_workers = Renderer(alone), Renderer(spread)
+        for record in alone.briefs:
+            for _, text in brief_texts(record):
+                assert from_workers.html(text) == on_pages.html(text), text
+    text = "Sample*'s carer met Sample*, on a synthetic visit."
+    assert "<em>" in spread.converted[text]  # as sent: the worker knows no pseudonyms
+    assert from_workers.html(text) == "<p>Sample*'s carer met Sample*, on a synthetic visit.</p>"
 
 
 def test_a_script_in_page_content_is_found_and_never_hashed():
