@@ -129,16 +129,17 @@ def plain_html(text: str) -> str | None:
     return None
 
 
-_converters: dict[int, markdown.Markdown] = {}  # one per resources list, in each process
+_converter: tuple[dict, markdown.Markdown] | None = None  # a worker's, made for the resources it was given
 
 
 def converted_texts(record: BriefRecord, resources: dict) -> dict[str, str]:
     """A brief's published texts that need Markdown, converted as `Renderer.html` converts them.
     `content.load` runs it where each brief is read, in its workers, so a large build's Markdown
     is spread over the machine's cores instead of waiting for the pages, one at a time."""
-    converter = _converters.get(id(resources))
-    if converter is None:
-        converter = _converters[id(resources)] = field_markdown(resources)
+    global _converter
+    if _converter is None or _converter[0] is not resources:
+        _converter = (resources, field_markdown(resources))
+    converter = _converter[1]
     converted: dict[str, str] = {}
     for _, text in brief_texts(record):
         if text not in converted and plain_html(text) is None:
